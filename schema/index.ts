@@ -1,0 +1,5 @@
+export * from "./principals";
+export * from "./securables";
+export * from "./catalog-objects";
+export * from "./grants";
+export * from "./audit";
