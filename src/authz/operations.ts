@@ -22,7 +22,8 @@ const topLevel = {
 } satisfies Record<string, Rule>;
 
 export const OPERATIONS = {
-  "metastore.read": [[hasAny("metastore")], [admin]],
+  // Every authenticated principal may see the metastore itself (uc-oss §2.9).
+  "metastore.read": [[]],
   "metastore.manage": [[admin]],
   "metastore.createCatalog": [[admin], [has("CREATE CATALOG", "metastore")]],
   "metastore.createStorageCredential": [[admin], [has("CREATE STORAGE CREDENTIAL", "metastore")]],

@@ -23,10 +23,12 @@ export function ucError(err: unknown): { status: number; body: UcErrorBody } {
   };
 }
 
+const TARGET_NAMES: Record<string, string> = { json: "body", query: "query", param: "path", header: "header" };
+
 /** Turns a zod failure into INVALID_ARGUMENT naming the first bad field and why. */
 export function fromZodError(error: ZodError, target: string): LakewardError {
   const issue = error.issues[0]!;
-  const field = issue.path.length > 0 ? issue.path.map(String).join(".") : target;
-  const why = issue.code === "invalid_type" && issue.input === undefined ? "is required" : issue.message;
+  const field = issue.path.length > 0 ? issue.path.map(String).join(".") : (TARGET_NAMES[target] ?? target);
+  const why = issue.code === "invalid_type" && /received undefined/.test(issue.message) ? "is required" : issue.message;
   return invalidArgument(`Invalid ${field}: ${why}.`, { field });
 }
