@@ -3,3 +3,5 @@ export * from "./securables";
 export * from "./catalog-objects";
 export * from "./grants";
 export * from "./audit";
+export * from "./identity";
+export * from "./statements";

@@ -1,43 +1,37 @@
-import { OpenAPIHono } from "@hono/zod-openapi";
-import { HTTPException } from "hono/http-exception";
+import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { AppEnv } from "./http/env";
 import type { Services } from "./services";
 import { requestId } from "./http/middleware/request-id";
 import { authenticate } from "./http/middleware/authenticate";
-import { accessTokenAuthenticator, type BearerAuthenticator } from "./auth/authenticate";
-import { fromZodError, ucError } from "./http/uc-errors";
-import { LakewardError, invalidArgument } from "./errors";
+import type { BearerAuthenticator } from "./auth/authenticate";
+import { defaultAuthenticators } from "./auth/bearer-authenticators";
+import { mountIdentityRoutes } from "./http/routes/auth/index";
+import { ucError } from "./http/uc-errors";
+import { asLakewardError, routeGroup } from "./http/route-group";
+import { LakewardError } from "./errors";
 import { catalogRoutes } from "./http/routes/uc/catalogs";
 import { schemaRoutes } from "./http/routes/uc/schemas";
 import { tableRoutes } from "./http/routes/uc/tables";
 import { volumeRoutes } from "./http/routes/uc/volumes";
 import { functionRoutes } from "./http/routes/uc/functions";
 import { metastoreRoutes } from "./http/routes/uc/metastore";
+import { permissionRoutes } from "./http/routes/uc/permissions";
+import { statementApi } from "./http/routes/statements";
 
 export interface AppOptions {
-  /** Bearer-token authenticators, tried in order (PATs by default). */
+  /** Bearer-token authenticators, tried in order (PATs, Lakeward JWTs, OIDC JWTs by default). */
   authenticators?: readonly BearerAuthenticator[];
 }
 
 export const UC_PREFIX = "/api/2.1/unity-catalog";
 
-/**
- * A route group whose input errors become LakewardErrors; `onError` renders them in the
- * group's wire format.
- */
-export function routeGroup(): OpenAPIHono<AppEnv> {
-  return new OpenAPIHono<AppEnv>({
-    defaultHook: (result) => {
-      if (!result.success) throw fromZodError(result.error, result.target);
-    },
-  });
-}
+export { routeGroup, asLakewardError } from "./http/route-group";
 
 /** Unity Catalog REST API v2.1 (issue 2 §4). */
 export function unityCatalogApi(authenticators: readonly BearerAuthenticator[]): OpenAPIHono<AppEnv> {
   const uc = routeGroup();
   uc.use("*", authenticate(authenticators));
-  for (const register of [metastoreRoutes, catalogRoutes, schemaRoutes, tableRoutes, volumeRoutes, functionRoutes]) register(uc);
+  for (const register of [metastoreRoutes, catalogRoutes, schemaRoutes, tableRoutes, volumeRoutes, functionRoutes, permissionRoutes]) register(uc);
   uc.onError((err, c) => {
     const { status, body } = ucError(asLakewardError(err));
     return c.json(body, status as 400);
@@ -47,15 +41,27 @@ export function unityCatalogApi(authenticators: readonly BearerAuthenticator[]):
 
 /** createApp(services): mounts every route group (DESIGN §2). */
 export function createApp(services: Services, options: AppOptions = {}): OpenAPIHono<AppEnv> {
-  const authenticators = options.authenticators ?? [accessTokenAuthenticator];
+  const authenticators = options.authenticators ?? defaultAuthenticators;
   const app = new OpenAPIHono<AppEnv>();
   app.use("*", requestId);
   app.use("*", async (c, next) => {
     c.set("services", services);
     await next();
   });
-  app.get("/healthz", (c) => c.json({ status: "ok" }));
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/healthz",
+      tags: ["Health"],
+      summary: "Liveness; needs no token",
+      security: [],
+      responses: { 200: { description: "Up", content: { "application/json": { schema: z.object({ status: z.literal("ok") }) } } } },
+    }),
+    (c) => c.json({ status: "ok" as const }, 200),
+  );
   app.route(UC_PREFIX, unityCatalogApi(authenticators));
+  mountIdentityRoutes(app, authenticators);
+  app.route("/api/2.0/sql/statements", statementApi(authenticators));
   app.notFound((c) => {
     const { body } = ucError(new LakewardError("NOT_FOUND", `No API at ${c.req.method} ${new URL(c.req.url).pathname}.`));
     return c.json(body, 404);
@@ -65,13 +71,4 @@ export function createApp(services: Services, options: AppOptions = {}): OpenAPI
     return c.json(body, status as 400);
   });
   return app;
-}
-
-/** Errors from Hono itself (malformed JSON, ...) in our vocabulary; others are internal. */
-export function asLakewardError(err: unknown): unknown {
-  if (err instanceof LakewardError) return err;
-  if (err instanceof HTTPException && err.status === 400) return invalidArgument(`Invalid request body: ${err.message}.`, { field: "body" });
-  if (err instanceof HTTPException && err.status === 401) return new LakewardError("UNAUTHENTICATED", "Invalid or missing credentials.");
-  console.error("lakeward: unexpected error", err);
-  return err;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseIdentityEnv, type IdentityConfig } from "./auth/identity-config";
 
 /**
  * Configuration, parsed once at the entry from environment variables (DESIGN §6.5) and passed
@@ -18,6 +19,8 @@ export interface Config {
   authzFreshnessMs: number;
   /** Name of the first metastore admin created on an empty database. */
   adminUserName: string;
+  /** OIDC issuers, token lifetimes and sign-in switches (issue 3; docs/identity.md). */
+  identity: IdentityConfig;
 }
 
 const envSchema = z.object({
@@ -53,6 +56,7 @@ export function parseConfig(
     publicUrl: e.LAKEWARD_PUBLIC_URL,
     authzFreshnessMs: e.LAKEWARD_AUTHZ_FRESHNESS_MS,
     adminUserName: e.LAKEWARD_ADMIN_USER,
+    identity: parseIdentityEnv(env, e.LAKEWARD_PUBLIC_URL),
   };
 }
 

@@ -15,4 +15,9 @@ export interface RequestContext {
   sourceIp?: string;
   userAgent?: string;
   services: Services;
+  /**
+   * Facts a statement collects for its audit row while it runs (tables read and written,
+   * filters and masks applied — issue 6 §7); set by the statement API.
+   */
+  statementAudit?: Record<string, unknown>;
 }

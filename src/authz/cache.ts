@@ -20,6 +20,9 @@ export interface GrantEntry {
 /** Name of the built-in group every user and service principal belongs to (uc-semantics §2). */
 export const ACCOUNT_USERS = "account users";
 
+/** How long a hole in the change feed may stay open before it is presumed rolled back. */
+const FEED_GAP_TIMEOUT_MS = 30_000;
+
 /**
  * Per-replica memory of the securable tree, grants by securable and group closures, kept
  * honest by the `authz_changes` feed: before acting on cached data a replica reads the rows
@@ -32,6 +35,9 @@ export class AuthzCache {
   private readonly grantsBySecurable: LruMap<string, GrantEntry[]>;
   private readonly closures: LruMap<string, Closure>;
   private cursor: number | undefined;
+  /** Feed rows above the cursor already applied: the cursor waits below a gap (see readChanges). */
+  private readonly applied = new Set<number>();
+  private gapSince: number | undefined;
   private lastSync = Number.NEGATIVE_INFINITY;
   private syncing: Promise<void> | undefined;
 
@@ -61,7 +67,11 @@ export class AuthzCache {
   private async readChanges(): Promise<void> {
     const startedAt = this.clock.now();
     if (this.cursor === undefined) {
-      const [row] = await queryRows<{ seq: string | number | null }>(this.db, sql`select max(seq) as seq from authz_changes`);
+      // Start below the recent rows: one of them may still hide a hole that commits later.
+      const [row] = await queryRows<{ seq: string | number }>(
+        this.db,
+        sql`select seq from authz_changes where at < ${startedAt - FEED_GAP_TIMEOUT_MS} order by seq desc limit 1`,
+      );
       this.cursor = Number(row?.seq ?? 0);
       this.lastSync = startedAt;
       return;
@@ -73,6 +83,9 @@ export class AuthzCache {
     );
     if (rows.length === limit) this.clear();
     for (const row of rows) {
+      const seq = Number(row.seq);
+      if (this.applied.has(seq)) continue;
+      this.applied.add(seq);
       if (row.securable_id === null && row.principal_id === null) this.clear();
       if (row.securable_id) {
         this.nodes.delete(row.securable_id);
@@ -80,9 +93,31 @@ export class AuthzCache {
       }
       // Membership can change the closure of everyone below a group: drop them all.
       if (row.principal_id) this.closures.clear();
-      this.cursor = Math.max(this.cursor, Number(row.seq));
     }
+    this.advanceCursor(startedAt);
     this.lastSync = startedAt;
+  }
+
+  /**
+   * Sequence numbers are drawn at insert, not at commit, so a transaction holding a lower seq
+   * can commit after a higher one was read. The cursor therefore only moves over seqs seen
+   * without a hole; a hole is waited for (rows above it are re-read but applied once) until
+   * FEED_GAP_TIMEOUT_MS, after which it is taken for a rolled-back transaction.
+   */
+  private advanceCursor(now: number): void {
+    let cursor = this.cursor!;
+    const step = () => {
+      while (this.applied.delete(cursor + 1)) cursor++;
+    };
+    step();
+    if (this.applied.size === 0) this.gapSince = undefined;
+    else if (this.gapSince === undefined) this.gapSince = now;
+    else if (now - this.gapSince > FEED_GAP_TIMEOUT_MS) {
+      cursor = Math.min(...this.applied) - 1;
+      step();
+      this.gapSince = this.applied.size === 0 ? undefined : now;
+    }
+    this.cursor = cursor;
   }
 
   private clear(): void {

@@ -1,5 +1,7 @@
 import { invalidArgument } from "../errors";
 import type { StoredColumn } from "../../schema/index";
+import { parseTypeText } from "../delta/type-text";
+import { fieldToJson } from "../delta/schema";
 
 /** Unity Catalog's ColumnTypeName enum (uc-oss §2.3). */
 export const COLUMN_TYPE_NAMES = [
@@ -63,8 +65,13 @@ export function validateColumns(columns: readonly ColumnInput[]): StoredColumn[]
 function typeJsonFor(c: ColumnInput, nullable: boolean, field: string): string {
   if (c.type_json === undefined || c.type_json === null || c.type_json === "") {
     const primitive = PRIMITIVE_JSON[c.type_name] ?? (c.type_name === "DECIMAL" ? decimalJson(c) : undefined);
-    if (!primitive) throw invalidArgument(`Missing ${field}.type_json: required for ${c.type_name} columns.`, { field: `${field}.type_json` });
-    return JSON.stringify({ name: c.name, type: primitive, nullable, metadata: {} });
+    if (primitive) return JSON.stringify({ name: c.name, type: primitive, nullable, metadata: {} });
+    try {
+      // Complex types: parse Spark's type text (array<int>, struct<a:int> ...) into the StructField JSON.
+      return JSON.stringify(fieldToJson({ name: c.name, type: parseTypeText(c.type_text), nullable, metadata: {} }));
+    } catch {
+      throw invalidArgument(`Missing ${field}.type_json, and type_text '${c.type_text}' cannot be parsed.`, { field: `${field}.type_json` });
+    }
   }
   let parsed: unknown;
   try {

@@ -8,6 +8,7 @@ import { assertNoDataOverlap, externalStorage } from "./locations";
 import { findSecurableById, insertSecurable, type SecurableRow } from "./rows";
 import { validateColumns, type ColumnInput } from "./columns";
 import { managedLocation } from "./managed-storage";
+import { describeExternalDelta, initializeManagedDelta } from "./delta-tables";
 import { toTableInfos, type TableInfo } from "./table-info";
 import { deleteSecurableCommon, getSecurable, listSecurables, resolveVisible, updateSecurableCommon, type CommonUpdate, type ListInput } from "./securable-verbs";
 import type { Page } from "./paging";
@@ -48,11 +49,18 @@ export async function createTable({ ctx, input }: { ctx: RequestContext; input: 
     const id = crypto.randomUUID();
     scope.target({ securableId: id });
     const location = input.table_type === "MANAGED" ? await managedLocation(ctx, schema, "tables", id) : plan.location;
+    let columns = plan.columns;
+    let properties = input.properties ?? {};
+    if (input.table_type === "EXTERNAL" && plan.format === "DELTA" && columns.length === 0) {
+      const fromLog = await describeExternalDelta(ctx, location!);
+      columns = fromLog.columns;
+      properties = { ...fromLog.properties, ...properties };
+    }
     return scope.commit(async (tx) => {
       if (location) await assertNoDataOverlap(tx, location, "storage_location");
       await insertSecurable(
         tx,
-        { id, type: "table", parentId: schema.id, name, fullName, ownerId: ctx.principal.id, comment: input.comment, properties: input.properties, storageLocation: location, createdBy: ctx.principal.name },
+        { id, type: "table", parentId: schema.id, name, fullName, ownerId: ctx.principal.id, comment: input.comment, properties, storageLocation: location, createdBy: ctx.principal.name },
         ctx.services.clock.now(),
         TABLE.alreadyExists,
       );
@@ -60,10 +68,12 @@ export async function createTable({ ctx, input }: { ctx: RequestContext; input: 
         securableId: id,
         tableType: input.table_type,
         dataSourceFormat: plan.format,
-        columns: plan.columns,
+        columns,
         viewDefinition: input.view_definition ?? null,
         viewDependencies: input.view_dependencies ?? null,
       });
+      // Last, so a failed insert leaves no files behind.
+      if (input.table_type === "MANAGED") await initializeManagedDelta(ctx, location!, columns, properties);
       return (await toTableInfos(tx, [(await findSecurableById(tx, id))!]))[0]!;
     });
   });

@@ -1,5 +1,5 @@
 import { parquetMetadata, parquetReadObjects, parquetSchema } from "hyparquet";
-import { compressors } from "hyparquet-compressors";
+import { codecs } from "./codecs";
 import { DeltaError } from "./errors";
 
 /**
@@ -8,8 +8,10 @@ import { DeltaError } from "./errors";
  * Why hyparquet: it is pure JavaScript with no native or WASM parts and no Node APIs, so the
  * same code runs in Node, in tests and on Cloudflare Workers (where DuckDB and native parquet
  * bindings cannot). It decodes nested structs, MAPs and LISTs — the shape of checkpoint rows —
- * into plain objects, and lets us read only the top-level action columns we need.
- * hyparquet-compressors adds the codecs Spark uses besides snappy (zstd, gzip, brotli, lz4).
+ * into plain objects, and lets us read only the top-level action columns we need. Codecs come
+ * from codecs.ts (pure JS; hyparquet-compressors' index would compile WebAssembly on import).
+ * Checkpoints normally take the faster leaf-column path (checkpoint-leaves.ts); this generic
+ * path is its fallback for layouts that path leaves alone.
  */
 
 /**
@@ -29,13 +31,14 @@ export async function readParquetRows(
     const present = new Set(parquetSchema(metadata).children.map((c) => c.element.name));
     const wanted = columns.filter((c) => present.has(c));
     if (wanted.length === 0) return [];
-    return (await parquetReadObjects({ file: buffer, metadata, columns: wanted, compressors })) as Record<string, unknown>[];
+    return (await parquetReadObjects({ file: buffer, metadata, columns: wanted, compressors: codecs })) as Record<string, unknown>[];
   } catch (err) {
     throw new DeltaError("DELTA_LOG_CORRUPT", `cannot read parquet file ${what}: ${String(err)}`, { cause: err });
   }
 }
 
-function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
+/** The bytes as an ArrayBuffer of their own (no copy when they already are one). */
+export function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
   if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) {
     return bytes.buffer;
   }

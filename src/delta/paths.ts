@@ -34,6 +34,8 @@ export function encodePath(key: string): string {
  * @param path `add.path`, `remove.path`, `cdc.path`, … exactly as logged
  */
 export function resolveLogPath(tableUrl: string, path: string): string {
+  // Hot path (Snapshot.files of big tables): a relative path has no ':' and no leading '/'.
+  if (path.charCodeAt(0) !== 47 /* / */ && path.indexOf(":") < 0) return asDirectoryUrl(tableUrl) + decodePath(path);
   if (SCHEME.test(path)) return normaliseAbsolute(decodePath(path));
   const root = asDirectoryUrl(tableUrl);
   if (path.startsWith("/")) {

@@ -6,9 +6,11 @@
 import { resolve } from "node:path";
 import { parseConfig } from "../config";
 import { listen, openDatabase, prepareRuntime, saveAdminToken } from "../node/start";
+import { runSqlCli } from "../node/cli-sql";
 
 const USAGE = `usage: lakeward <command>
   serve            run the service (default)
+  sql "STMT; ..."  run SQL through a running server (see lakeward sql --help)
   help             this text
 Environment: PORT, LAKEWARD_HOME, DATABASE_URL, LAKEWARD_STORAGE_ROOT, LAKEWARD_PUBLIC_URL (see README).`;
 
@@ -32,6 +34,9 @@ async function main(argv: string[]): Promise<void> {
   switch (command) {
     case "serve":
       return serveCommand();
+    case "sql":
+      process.exitCode = await runSqlCli(argv.slice(1), { env: process.env, fetch, out: (t) => process.stdout.write(t) });
+      return;
     case "help":
     case "--help":
     case "-h":

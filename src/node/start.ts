@@ -11,6 +11,8 @@ import { createServices, type Services } from "../services";
 import { systemClock, type Clock } from "../clock";
 import { createApp } from "../app";
 import { connectPglite } from "./pglite";
+import { LocalObjectStore } from "./local-store";
+import { MemoryObjectStore } from "../storage/memory";
 
 /** The casbin model, read from policies/ next to the sources. */
 export function readAuthzModel(): string {
@@ -35,7 +37,14 @@ export interface Runtime {
 export async function prepareRuntime(config: Config, handle: DbHandle, clock: Clock = systemClock): Promise<Runtime> {
   await applyMigrations(handle.db, migrations);
   const boot = await bootstrap(handle.db, config, clock);
-  const services = await createServices({ config, db: handle.db, clock, authzModel: readAuthzModel(), metastoreId: boot.metastoreId });
+  const services = await createServices({
+    config,
+    db: handle.db,
+    clock,
+    authzModel: readAuthzModel(),
+    metastoreId: boot.metastoreId,
+    stores: { file: new LocalObjectStore(), memory: new MemoryObjectStore() },
+  });
   return { services, handle, adminToken: boot.adminToken };
 }
 
