@@ -15,12 +15,13 @@ describe("OpenAPI spec", () => {
     expect(readFileSync(file("COVERAGE.md"), "utf8")).toBe(renderCoverage(renderOpenApiJson(), reference));
   });
 
-  it("documents every UC route it serves with a response schema", () => {
+  it("documents a success response for every route it serves", () => {
     const doc = JSON.parse(renderOpenApiJson());
     const paths = Object.keys(doc.paths);
     expect(paths).toContain("/api/2.1/unity-catalog/tables/{full_name}");
     for (const [p, methods] of Object.entries<Record<string, any>>(doc.paths)) {
-      for (const [m, op] of Object.entries(methods)) expect(op.responses?.["200"], `${m} ${p}`).toBeDefined();
+      // SCIM deletes answer 204 (RFC 7644 §3.6); everything else 200.
+      for (const [m, op] of Object.entries(methods)) expect(Object.keys(op.responses ?? {}).some((s) => /^2\d\d$/.test(s)), `${m} ${p}`).toBe(true);
     }
   });
 });

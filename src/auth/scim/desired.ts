@@ -22,14 +22,16 @@ const MAX_ATTRIBUTES_BYTES = 64 * 1024;
  * Validates a resource body and splits it into columns and kept attributes. `current` is the
  * stored principal on PUT/PATCH: ids are immutable, as is a service principal's applicationId.
  */
-export function desiredFrom(type: ScimResourceType, body: unknown, current?: { id: string; name: string }): DesiredPrincipal {
+export function desiredFrom(type: ScimResourceType, body: unknown, current?: { id: string; name: string; active: boolean }): DesiredPrincipal {
   if (!isObject(body)) throw scimInvalid("invalidSyntax", "The body must be a JSON object.");
   const id = getAttr(body, "id");
   if (current && id !== undefined && id !== current.id) throw scimInvalid("mutability", "id cannot be changed.");
   const name = nameOf(type, body, current);
   const displayName = optionalString(body, "displayName");
   const externalId = optionalString(body, "externalId");
-  const active = booleanOf(getAttr(body, "active"));
+  // A PUT that leaves `active` out does not assert it (RFC 7644 §3.5.1): keep what is stored,
+  // so a profile update never reactivates a deactivated user.
+  const active = booleanOf(getAttr(body, "active"), current?.active ?? true);
   const attributes = canonicalize(Object.fromEntries(Object.entries(body).filter(([k]) => !COLUMN_ATTRIBUTES.has(k.toLowerCase())))) as Record<string, unknown>;
   delete attributes.schemas;
   if (type === "User" && attributes.emails === undefined && name.includes("@")) attributes.emails = [{ value: name, primary: true, type: "work" }];
@@ -61,9 +63,9 @@ function optionalString(body: Record<string, unknown>, field: string): string | 
   return value;
 }
 
-/** `active`: a boolean, or Entra's "True"/"False" strings; absent means active. */
-function booleanOf(value: unknown): boolean {
-  if (value === undefined || value === null) return true;
+/** `active`: a boolean, or Entra's "True"/"False" strings; `absent` when not given. */
+function booleanOf(value: unknown, absent: boolean): boolean {
+  if (value === undefined || value === null) return absent;
   if (typeof value === "boolean") return value;
   if (typeof value === "string" && /^(true|false)$/i.test(value)) return value.toLowerCase() === "true";
   throw scimInvalid("invalidValue", "active must be true or false.");

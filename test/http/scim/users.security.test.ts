@@ -43,6 +43,12 @@ describe("SCIM Users: security", () => {
     expect((await eve.get(scim(`/Users/${eve.principalId}`))).status).toBe(200);
   });
 
+  it("does not reactivate a deactivated user through a PUT that leaves `active` out", async () => {
+    const user = (await t.admin.post(scim("/Users"), { userName: "off@example.com", active: false })).body;
+    const put = await t.admin.call("PUT", scim(`/Users/${user.id}`), { userName: "off@example.com", displayName: "Still Off" }, SCIM_JSON);
+    expect(put.body).toMatchObject({ displayName: "Still Off", active: false });
+  });
+
   it("never stores or echoes a password sent by a provisioning client", async () => {
     const res = await t.admin.post(scim("/Users"), { userName: "pw@example.com", password: "hunter2-secret" });
     expect(res.status).toBe(201);
