@@ -6,15 +6,19 @@
  *
  * Synthetic table in a MemoryObjectStore: 1,000 commits (v0..v999), 100 `add` actions each
  * (100,000 adds), each commit with commitInfo, realistic stats strings and a partition value.
- * Variant B additionally has a classic parquet checkpoint at v990 written by our writer.
- * Floor = read every commit object + decode UTF-8 + JSON.parse every line, nothing else.
+ * The checkpoint variant has the same commits plus a classic parquet checkpoint at v990
+ * written by our writer. Two floors, measured in the same process and rounds:
+ *   floor      fetch every commit, decode UTF-8, JSON.parse every line, keep nothing;
+ *   floor+keep the same, but the parsed actions stay referenced until the run ends — what any
+ *              reader pays just to hold 100k parsed files (GC promotion, fresh heap pages).
+ * "Cold" is each variant's first run in a fresh child process (JIT and heap cold); "warm" is
+ * the median of RUNS interleaved rounds after a warm-up round.
  */
-import { readFile, writeFile } from "node:fs/promises";
-import { cpus, totalmem } from "node:os";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parquetReadObjects } from "hyparquet";
-import { compressors } from "hyparquet-compressors";
 import { encodeCheckpoint } from "../src/delta/checkpoint-writer";
 import { checkpointFileName, commitFileName } from "../src/delta/filenames";
 import { loadSnapshot } from "../src/delta/load-snapshot";
@@ -24,6 +28,8 @@ const COMMITS = 1000;
 const ADDS_PER_COMMIT = 100;
 const CHECKPOINT_AT = 990;
 const RUNS = 7;
+const PLAIN = "memory://bench/plain";
+const CKPT = "memory://bench/ckpt";
 const enc = new TextEncoder();
 
 function commitBody(v: number): string {
@@ -49,113 +55,193 @@ function commitBody(v: number): string {
   return lines.join("\n");
 }
 
-async function buildTables() {
+/** Build both tables in memory and save their log files to `dir` (for the cold children). */
+async function buildTables(dir: string): Promise<void> {
+  const store = new MemoryObjectStore();
+  for (let v = 0; v < COMMITS; v++) {
+    const body = enc.encode(commitBody(v));
+    writeFileSync(join(dir, commitFileName(v)), body);
+    await store.put(`${CKPT}/_delta_log/${commitFileName(v)}`, body);
+  }
+  const ckpt = encodeCheckpoint(await loadSnapshot(store, CKPT, { version: CHECKPOINT_AT }));
+  writeFileSync(join(dir, checkpointFileName(CHECKPOINT_AT)), ckpt.data);
+}
+
+/** Load the saved log files: commits into both tables, the checkpoint into one. */
+async function loadTables(dir: string): Promise<{ store: MemoryObjectStore; bytes: number; checkpointBytes: number }> {
   const store = new MemoryObjectStore();
   let bytes = 0;
-  for (const url of ["memory://bench/plain", "memory://bench/ckpt"]) {
-    for (let v = 0; v < COMMITS; v++) {
-      const body = enc.encode(commitBody(v));
-      if (url.endsWith("plain")) bytes += body.byteLength;
-      await store.put(`${url}/_delta_log/${commitFileName(v)}`, body);
+  let checkpointBytes = 0;
+  for (const name of readdirSync(dir)) {
+    const data = new Uint8Array(readFileSync(join(dir, name)));
+    if (name.endsWith(".json")) {
+      bytes += data.byteLength;
+      await store.put(`${PLAIN}/_delta_log/${name}`, data);
+    } else checkpointBytes = data.byteLength;
+    await store.put(`${CKPT}/_delta_log/${name}`, data);
+  }
+  return { store, bytes, checkpointBytes };
+}
+
+/** The floor: fetch + decode + JSON.parse every line of every commit; optionally keep the results. */
+async function floorJson(store: MemoryObjectStore, keep: boolean): Promise<number> {
+  const dec = new TextDecoder();
+  const kept: unknown[] = [];
+  let count = 0;
+  for (let v = 0; v < COMMITS; v++) {
+    const text = dec.decode(await store.get(`${PLAIN}/_delta_log/${commitFileName(v)}`));
+    for (const line of text.split("\n")) {
+      if (!line) continue;
+      const action: unknown = JSON.parse(line);
+      if (keep) kept.push(action);
+      count++;
     }
   }
-  const at = await loadSnapshot(store, "memory://bench/ckpt", { version: CHECKPOINT_AT });
-  const ckpt = encodeCheckpoint(at);
-  await store.put(`memory://bench/ckpt/_delta_log/${checkpointFileName(CHECKPOINT_AT)}`, ckpt.data);
-  return { store, bytes, checkpointBytes: ckpt.data.byteLength };
+  return count + kept.length;
 }
 
-/** The floor: fetch + decode + JSON.parse every line of the given commits. */
-async function floorJson(store: MemoryObjectStore, url: string, from: number, to: number): Promise<number> {
-  const dec = new TextDecoder();
-  let count = 0;
-  for (let v = from; v <= to; v++) {
-    const text = dec.decode(await store.get(`${url}/_delta_log/${commitFileName(v)}`));
-    for (const line of text.split("\n")) if (line) { JSON.parse(line); count++; }
+type Variant = "floor" | "floorKeep" | "plain" | "ckpt";
+const VARIANTS: Variant[] = ["floor", "floorKeep", "plain", "ckpt"];
+
+function runner(store: MemoryObjectStore): Record<Variant, () => Promise<number>> {
+  return {
+    floor: () => floorJson(store, false),
+    floorKeep: () => floorJson(store, true),
+    // A snapshot is only useful with its file list, so building `files` is part of the cost.
+    plain: () => loadSnapshot(store, PLAIN).then((s) => s.files.length),
+    ckpt: () => loadSnapshot(store, CKPT).then((s) => s.files.length),
+  };
+}
+
+/** Minor page faults of this process so far (Linux), to show fresh-memory costs. */
+function minorFaults(): number | undefined {
+  if (!existsSync("/proc/self/stat")) return undefined;
+  return Number(readFileSync("/proc/self/stat", "utf8").split(") ")[1]!.split(" ")[7]);
+}
+
+interface Sample {
+  ms: number;
+  faults?: number;
+}
+
+async function timed(fn: () => Promise<number>): Promise<Sample> {
+  const f0 = minorFaults();
+  const t0 = performance.now();
+  await fn();
+  const ms = performance.now() - t0;
+  const f1 = minorFaults();
+  return { ms, faults: f0 === undefined || f1 === undefined ? undefined : f1 - f0 };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+// Child mode: one cold run of one variant, printed as JSON.
+const coldIndex = process.argv.indexOf("--cold");
+if (coldIndex >= 0) {
+  const [variant, dir] = [process.argv[coldIndex + 1] as Variant, process.argv[coldIndex + 2]!];
+  const { store } = await loadTables(dir);
+  process.stdout.write(JSON.stringify(await timed(runner(store)[variant])));
+  process.exit(0);
+}
+
+const dir = mkdtempSync(join(tmpdir(), "lakeward-bench-delta-"));
+try {
+  await buildTables(dir);
+  const { store, bytes, checkpointBytes } = await loadTables(dir);
+  const check = await loadSnapshot(store, PLAIN);
+  const checkCkpt = await loadSnapshot(store, CKPT);
+  if (check.numFiles !== COMMITS * ADDS_PER_COMMIT || check.version !== COMMITS - 1) throw new Error("bench table is wrong");
+  if (checkCkpt.numFiles !== check.numFiles || checkCkpt.source.checkpointVersion !== CHECKPOINT_AT) throw new Error("checkpoint table is wrong");
+
+  const cold: Record<string, Sample> = {};
+  for (const v of VARIANTS) {
+    const out = execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), "--cold", v, dir], { encoding: "utf8" });
+    cold[v] = JSON.parse(out) as Sample;
   }
-  return count;
-}
 
-async function floorCheckpoint(store: MemoryObjectStore): Promise<void> {
-  const b = await store.get(`memory://bench/ckpt/_delta_log/${checkpointFileName(CHECKPOINT_AT)}`);
-  await parquetReadObjects({ file: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer, compressors });
-  await floorJson(store, "memory://bench/ckpt", CHECKPOINT_AT + 1, COMMITS - 1);
-}
+  const run = runner(store);
+  for (const v of VARIANTS) await run[v](); // warm-up round (JIT)
+  const warm: Record<string, Sample[]> = Object.fromEntries(VARIANTS.map((v) => [v, []]));
+  // Interleaved rounds, so load from other processes hits every variant alike.
+  for (let i = 0; i < RUNS; i++) for (const v of VARIANTS) warm[v]!.push(await timed(run[v]));
 
-async function median(fn: () => Promise<unknown>): Promise<number> {
-  await fn(); // warm-up (JIT)
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    await fn();
-    times.push(performance.now() - t0);
+  const ms = (v: Variant) => median(warm[v]!.map((s) => s.ms));
+  const faults = (v: Variant) => (warm[v]![0]!.faults === undefined ? "n/a" : String(median(warm[v]!.map((s) => s.faults!))));
+  const floor = ms("floor");
+  const floorKeep = ms("floorKeep");
+  const fmt = (x: number) => `${x.toFixed(0)} ms`;
+  const ratio = (x: number, base: number) => `${(x / base).toFixed(2)}×`;
+  const label: Record<Variant, string> = {
+    floor: "floor: read + JSON.parse all 1,000 commits, keep nothing",
+    floorKeep: "floor+keep: same, parsed actions kept alive",
+    plain: "snapshot, no checkpoint (replay 1,000 commits)",
+    ckpt: `snapshot, checkpoint at v${CHECKPOINT_AT} + 9 commits`,
+  };
+  const rows = VARIANTS.map((v) => [label[v], fmt(cold[v]!.ms), fmt(ms(v)), ratio(ms(v), floor), ratio(ms(v), floorKeep), faults(v)]);
+  const verdict = (v: Variant) =>
+    `${ratio(ms(v), floor)} the floor (${ms(v) <= 1.5 * floor ? "meets" : "misses"} ≤ 1.5×), ${ratio(ms(v), floorKeep)} floor+keep (${ms(v) <= 1.5 * floorKeep ? "meets" : "misses"} ≤ 1.5×)`;
+
+  const cpu = cpus()[0]?.model ?? "unknown CPU";
+  const machine = `${cpus().length} cores (${cpu}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}`;
+  console.log(`log: ${COMMITS} commits, ${COMMITS * ADDS_PER_COMMIT} adds, ${(bytes / 2 ** 20).toFixed(1)} MiB JSON; checkpoint ${(checkpointBytes / 2 ** 20).toFixed(1)} MiB`);
+  console.log(`machine: ${machine}`);
+  console.log(`${"".padEnd(58)} ${"cold".padStart(9)} ${"warm".padStart(9)}  vs floor  vs f+keep  faults/run`);
+  for (const [what, c, w, r1, r2, f] of rows) console.log(`${what!.padEnd(58)} ${c!.padStart(9)} ${w!.padStart(9)}  ${r1!.padStart(8)}  ${r2!.padStart(8)}  ${f!.padStart(10)}`);
+  console.log(`no checkpoint: ${verdict("plain")}`);
+  console.log(`checkpoint:    ${verdict("ckpt")}`);
+
+  if (!process.argv.includes("--no-write")) {
+    const path = join(dirname(fileURLToPath(import.meta.url)), "..", "docs", "benchmarks.md");
+    const section = [
+      "## Delta snapshot",
+      "",
+      `Synthetic Delta log in memory: ${COMMITS} commits, ${(COMMITS * ADDS_PER_COMMIT).toLocaleString("en")} add actions`,
+      `(${(bytes / 2 ** 20).toFixed(1)} MiB of JSON); the checkpoint variant has the same commits plus a classic parquet`,
+      `checkpoint at v${CHECKPOINT_AT} (${(checkpointBytes / 2 ** 20).toFixed(1)} MiB, snappy, written by our checkpoint writer).`,
+      "Both floors are measured in the same process and rounds as the snapshots. **floor**: fetch every commit,",
+      "decode it and `JSON.parse` every line, keeping nothing. **floor+keep**: the same, with the parsed actions kept",
+      "alive until the run ends — the least a reader that holds 100k parsed files pays. A snapshot includes",
+      "building `snapshot.files`. *Cold*: the variant's first run in a fresh process. *Warm*: median of",
+      `${RUNS} interleaved rounds after a warm-up round. Faults: minor page faults per warm run (fresh memory).`,
+      "",
+      "| what | cold | warm | vs floor | vs floor+keep | faults/run |",
+      "|---|---|---|---|---|---|",
+      ...rows.map((r) => `| ${r.join(" | ")} |`),
+      "",
+      `Machine: ${machine}. Measured ${new Date().toISOString().slice(0, 10)}.`,
+      "",
+      `- No checkpoint: ${verdict("plain")}.`,
+      `- Checkpoint: ${verdict("ckpt")}.`,
+      "",
+      "What the time is (CPU profiles, `node --cpu-prof`, and page-fault counts):",
+      "- On this machine (a Firecracker microVM) the first touch of fresh memory costs about 30 µs per 4 KiB page",
+      "  (64 MiB: ~500 ms to touch once, <1 ms to touch again). The floor reuses the young generation and takes",
+      "  almost no faults; anything that keeps 100k files alive takes ~10k faults (40+ MiB of heap), which is",
+      "  why floor+keep alone costs a multiple of the floor. The snapshots keep what floor+keep keeps (files",
+      "  from the checkpoint are as compact as JSON.parse makes them, plus a 32-byte slice per string) and",
+      "  also the replay `Map` and `snapshot.files`, so the fair target is floor+keep; ≤ 1.5× of the",
+      "  keep-nothing floor is not reachable here by any reader that returns 100k files.",
+      "- Checkpoint: read by our leaf-column reader (src/delta/checkpoint-leaves.ts), not by hyparquet's row",
+      "  assembly. The previous implementation took 7.7 s here (hyparquet assembling 100k nested `add` structs",
+      "  plus GC) — slower than replaying the JSON. Left: pure-JS snappy, string creation, the replay `Map`.",
+      "- No checkpoint: JSON.parse of each line is the floor; the rest is holding the results (GC promotion and",
+      "  fresh pages) and the replay `Map` of 100k keys (most of its cost is fresh memory too). A typed-array",
+      "  hash table sized up front was measured: no faster than `Map`, so it was not kept.",
+      "Figures vary ±30% between runs here because the 2 cores are shared with other work.",
+      "Reproduce: `npx tsx bench/delta-snapshot.ts` (rewrites this section; `--no-write` only prints).",
+      "",
+    ].join("\n");
+    let doc = "# Benchmarks\n\n";
+    try {
+      doc = readFileSync(path, "utf8");
+    } catch {
+      /* new file */
+    }
+    const re = /## Delta snapshot\n[\s\S]*?(?=\n## |$)/;
+    doc = re.test(doc) ? doc.replace(re, section.trimEnd() + "\n") : `${doc.trimEnd()}\n\n${section}`;
+    writeFileSync(path, doc);
+    console.log(`updated ${path}`);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
-}
-
-const { store, bytes, checkpointBytes } = await buildTables();
-const check = await loadSnapshot(store, "memory://bench/plain");
-if (check.numFiles !== COMMITS * ADDS_PER_COMMIT || check.version !== COMMITS - 1) throw new Error("bench table is wrong");
-
-const floor = await median(() => floorJson(store, "memory://bench/plain", 0, COMMITS - 1));
-const plain = await median(() => loadSnapshot(store, "memory://bench/plain").then((s) => s.files.length));
-const ckptFloor = await median(() => floorCheckpoint(store));
-const withCkpt = await median(() => loadSnapshot(store, "memory://bench/ckpt").then((s) => s.files.length));
-
-const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
-const cpu = cpus()[0]?.model ?? "unknown CPU";
-const machine = `${cpus().length} cores (${cpu}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}`;
-const rows = [
-  ["floor: read + JSON.parse all 1,000 commits", fmt(floor), "1.00×"],
-  ["snapshot, no checkpoint (replay 1,000 commits)", fmt(plain), `${(plain / floor).toFixed(2)}×`],
-  ["floor B: read + decode checkpoint parquet + JSON.parse 9 commits", fmt(ckptFloor), `${(ckptFloor / floor).toFixed(2)}×`],
-  [`snapshot, checkpoint at v${CHECKPOINT_AT} + 9 commits`, fmt(withCkpt), `${(withCkpt / floor).toFixed(2)}× (${(withCkpt / ckptFloor).toFixed(2)}× floor B)`],
-];
-console.log(`log: ${COMMITS} commits, ${COMMITS * ADDS_PER_COMMIT} adds, ${(bytes / 2 ** 20).toFixed(1)} MiB JSON; checkpoint ${(checkpointBytes / 2 ** 20).toFixed(1)} MiB`);
-console.log(`machine: ${machine}`);
-for (const [what, t, r] of rows) console.log(`${what.padEnd(66)} ${t!.padStart(8)}  ${r}`);
-
-if (!process.argv.includes("--no-write")) {
-  const path = join(dirname(fileURLToPath(import.meta.url)), "..", "docs", "benchmarks.md");
-  const section = [
-    "## Delta snapshot",
-    "",
-    `Synthetic Delta log in memory: ${COMMITS} commits, ${(COMMITS * ADDS_PER_COMMIT).toLocaleString("en")} add actions`,
-    `(${(bytes / 2 ** 20).toFixed(1)} MiB of JSON); the checkpoint variant has a classic parquet checkpoint at`,
-    `v${CHECKPOINT_AT} (${(checkpointBytes / 2 ** 20).toFixed(1)} MiB, written by our checkpoint writer). Median of ${RUNS} runs after a warm-up.`,
-    "The floor is the least any reader must do: fetch every commit object, decode it and `JSON.parse` every line.",
-    "",
-    "| what | time | vs floor |",
-    "|---|---|---|",
-    ...rows.map(([a, b, c]) => `| ${a} | ${b} | ${c} |`),
-    "",
-    `Machine: ${machine}. Measured ${new Date().toISOString().slice(0, 10)}.`,
-    "",
-    "**Target (≤ 1.5× the floor) is missed.** Profiles (`node --cpu-prof`) of the no-checkpoint replay:",
-    "JSON.parse of the lines is the floor itself; the rest is (a) garbage collection of what a",
-    "snapshot must keep alive — 100,000 parsed `add` objects with their path/stats strings survive",
-    "young-generation collections, while the floor discards everything — and (b) inserting 100,000",
-    "fresh string keys into the replay `Map` (≈ 40–90 ms alone on this machine, about the whole floor).",
-    "Stats are never parsed during replay and file URLs are built lazily. A lazy variant that scanned",
-    "the UTF-8 bytes for `path`/`deletionVector` and kept only byte ranges (parsing the rest on demand)",
-    "was measured and was *slower* (JS byte scanning over stats strings cost more than native",
-    "JSON.parse), so it was not kept. With a checkpoint, time is dominated by hyparquet decoding the",
-    "nested `add` struct (profile: `assembleLists`, `invertStruct` and GC in hyparquet); our replay",
-    "adds little on top of that decode (floor B). Next steps: read only needed leaf columns of the",
-    "checkpoint without nested assembly, and a typed-array hash set for replay keys.",
-    "Figures vary ±30% between runs here because the 2 cores are shared with other work.",
-    "Reproduce: `npx tsx bench/delta-snapshot.ts` (rewrites this section; `--no-write` only prints).",
-    "",
-  ].join("\n");
-  let doc = "# Benchmarks\n\n";
-  try {
-    doc = await readFile(path, "utf8");
-  } catch {
-    /* new file */
-  }
-  const re = /## Delta snapshot\n[\s\S]*?(?=\n## |$)/;
-  doc = re.test(doc) ? doc.replace(re, section.trimEnd() + "\n") : `${doc.trimEnd()}\n\n${section}`;
-  await writeFile(path, doc);
-  console.log(`updated ${path}`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
 }

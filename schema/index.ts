@@ -5,3 +5,6 @@ export * from "./grants";
 export * from "./audit";
 export * from "./identity";
 export * from "./statements";
+export * from "./sharing";
+export * from "./credentials";
+export * from "./lineage";

@@ -16,7 +16,14 @@ import { volumeRoutes } from "./http/routes/uc/volumes";
 import { functionRoutes } from "./http/routes/uc/functions";
 import { metastoreRoutes } from "./http/routes/uc/metastore";
 import { permissionRoutes } from "./http/routes/uc/permissions";
+import { credentialRoutes } from "./http/routes/uc/credentials";
+import { externalLocationRoutes } from "./http/routes/uc/external-locations";
+import { temporaryCredentialRoutes } from "./http/routes/uc/temporary-credentials";
 import { statementApi } from "./http/routes/statements";
+import { shareRoutes } from "./http/routes/uc/shares";
+import { recipientRoutes } from "./http/routes/uc/recipients";
+import { sharingActivationApi } from "./http/routes/sharing/activation";
+import { deltaSharingApi } from "./http/routes/sharing/index";
 
 export interface AppOptions {
   /** Bearer-token authenticators, tried in order (PATs, Lakeward JWTs, OIDC JWTs by default). */
@@ -31,7 +38,7 @@ export { routeGroup, asLakewardError } from "./http/route-group";
 export function unityCatalogApi(authenticators: readonly BearerAuthenticator[]): OpenAPIHono<AppEnv> {
   const uc = routeGroup();
   uc.use("*", authenticate(authenticators));
-  for (const register of [metastoreRoutes, catalogRoutes, schemaRoutes, tableRoutes, volumeRoutes, functionRoutes, permissionRoutes]) register(uc);
+  for (const register of [metastoreRoutes, catalogRoutes, schemaRoutes, tableRoutes, volumeRoutes, functionRoutes, permissionRoutes, credentialRoutes, externalLocationRoutes, temporaryCredentialRoutes, shareRoutes, recipientRoutes]) register(uc);
   uc.onError((err, c) => {
     const { status, body } = ucError(asLakewardError(err));
     return c.json(body, status as 400);
@@ -59,7 +66,11 @@ export function createApp(services: Services, options: AppOptions = {}): OpenAPI
     }),
     (c) => c.json({ status: "ok" as const }, 200),
   );
+  // Public activation links answer before the authenticated UC group (issue 8 §2).
+  app.route(`${UC_PREFIX}/public`, sharingActivationApi());
   app.route(UC_PREFIX, unityCatalogApi(authenticators));
+  // Delta Sharing for external recipients: its own authenticator and error format (issue 8 §3).
+  app.route("/delta-sharing", deltaSharingApi());
   mountIdentityRoutes(app, authenticators);
   app.route("/api/2.0/sql/statements", statementApi(authenticators));
   app.notFound((c) => {

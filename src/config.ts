@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { parseIdentityEnv, type IdentityConfig } from "./auth/identity-config";
+import { parseCredentialsEnv, type CredentialsConfig } from "./credentials/config";
+import { parseSharingEnv, type SharingConfig } from "./sharing/config";
 
 /**
  * Configuration, parsed once at the entry from environment variables (DESIGN §6.5) and passed
@@ -21,6 +23,10 @@ export interface Config {
   adminUserName: string;
   /** OIDC issuers, token lifetimes and sign-in switches (issue 3; docs/identity.md). */
   identity: IdentityConfig;
+  /** Recipient token lifetime, file URL lifetime, proxy trust (issue 8; docs/sharing.md). */
+  sharing: SharingConfig;
+  /** STS, Lakeward's AWS identity and vended-credential lifetime (issue 7; docs/credentials.md). */
+  credentials: CredentialsConfig;
 }
 
 const envSchema = z.object({
@@ -57,6 +63,8 @@ export function parseConfig(
     authzFreshnessMs: e.LAKEWARD_AUTHZ_FRESHNESS_MS,
     adminUserName: e.LAKEWARD_ADMIN_USER,
     identity: parseIdentityEnv(env, e.LAKEWARD_PUBLIC_URL),
+    sharing: parseSharingEnv(env),
+    credentials: parseCredentialsEnv(env),
   };
 }
 

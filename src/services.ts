@@ -10,6 +10,11 @@ import type { ObjectStore } from "./storage/object-store";
 import { SnapshotCache } from "./delta/snapshot-cache";
 import type { StatementHandlers } from "./sql/execute/registry";
 import { governanceHandlers } from "./sql/execute/handlers";
+import { createSharingServices, type S3AccessResolver, type SharingServices } from "./sharing/services";
+import { serverS3Access } from "./credentials/server-credentials";
+import { createCredentialServices, type CredentialServices } from "./credentials/services";
+import type { Sts } from "./credentials/sts";
+import type { VendedCredentialCache } from "./credentials/cache";
 
 /** The ports and domain services a request can reach; built once per process at the entry. */
 export interface Services {
@@ -27,6 +32,10 @@ export interface Services {
   snapshots: SnapshotCache;
   /** The SQL statements this process can run (the query engine adds its own on Node). */
   statements: StatementHandlers;
+  /** Delta Sharing: server keys and the S3 credentials port (issue 8). */
+  sharing: SharingServices;
+  /** STS port and vended-credential cache (issue 7). */
+  credentials: CredentialServices;
 }
 
 export interface ServiceInputs {
@@ -40,6 +49,12 @@ export interface ServiceInputs {
   stores?: Record<string, ObjectStore>;
   /** Extra SQL statement handlers (e.g. the DuckDB engine on Node). */
   statementHandlers?: StatementHandlers;
+  /** Scoped S3 credentials for pre-signing shared files (the credentials module, issue 7). */
+  sharingS3Access?: S3AccessResolver;
+  /** The STS adapter (issue 7); without one, S3 credential vending fails with a clear error. */
+  sts?: Sts;
+  /** A vended-credential cache that outlives these services (Workers build services per request). */
+  credentialCache?: VendedCredentialCache;
 }
 
 /** Wires the domain services from the ports. */
@@ -47,7 +62,9 @@ export async function createServices(inputs: ServiceInputs): Promise<Services> {
   const cache = new AuthzCache(inputs.db, inputs.clock, inputs.config.authzFreshnessMs);
   const enforcer = await PrivilegeEnforcer.create(inputs.authzModel);
   const storage = new ObjectStoreResolver(inputs.stores ?? {});
-  return {
+  // Delta Sharing pre-signs S3 files with credentials the credentials module vends (issue 8 §4).
+  const s3Access: S3AccessResolver = inputs.sharingS3Access ?? ((url) => serverS3Access(() => services)(url));
+  const services: Services = {
     config: inputs.config,
     db: inputs.db,
     clock: inputs.clock,
@@ -57,5 +74,8 @@ export async function createServices(inputs: ServiceInputs): Promise<Services> {
     storage,
     snapshots: new SnapshotCache(storage),
     statements: { ...governanceHandlers, ...inputs.statementHandlers },
+    sharing: createSharingServices(inputs.db, inputs.clock, s3Access),
+    credentials: createCredentialServices(inputs.clock, inputs.sts, inputs.credentialCache),
   };
+  return services;
 }

@@ -1,4 +1,4 @@
-import type { PolicyLine, PrivilegeEnforcer, Subject } from "./enforcer";
+import type { CheckObject, PolicyLine, PrivilegeEnforcer, Subject } from "./enforcer";
 import type { GrantEntry } from "./cache";
 import { OWNER, PRIVILEGES_BY_TYPE } from "./privileges";
 import type { Clause, Level, Rule, Term } from "./rules";
@@ -26,7 +26,17 @@ export function evaluateRule(enforcer: PrivilegeEnforcer, subject: Subject, rule
   return { allowed: false, missing: unmet ? ev.describe(unmet) : "the required privileges" };
 }
 
+/**
+ * Decides the terms of one rule for one check. Lines are the subject's candidates only — grants
+ * and ownership held by its closure, like an index lookup — so casbin runs only when something
+ * could match; answers are remembered per (level, privilege), since rules repeat terms
+ * (USE CATALOG appears in most alternatives).
+ */
 class TermEvaluator {
+  private readonly answers: (Map<string, boolean> | undefined)[] = [];
+  private readonly candidates: (PolicyLine[] | undefined)[] = [];
+  private readonly levels: ({ obj: CheckObject; lines: PolicyLine[] } | undefined)[] = [];
+
   constructor(
     private readonly enforcer: PrivilegeEnforcer,
     private readonly subject: Subject,
@@ -66,16 +76,40 @@ class TermEvaluator {
   }
 
   private hasPrivilege(index: number, privilege: string): boolean {
+    let answers = this.answers[index];
+    const known = answers?.get(privilege);
+    if (known !== undefined) return known;
+    const { obj, lines } = this.level(index);
+    const held = this.enforcer.holds(this.subject, obj, privilege, lines);
+    if (!answers) this.answers[index] = answers = new Map();
+    answers.set(privilege, held);
+    return held;
+  }
+
+  /** The check object for chain[index] and the subject's candidate lines there, for any privilege. */
+  private level(index: number): { obj: CheckObject; lines: PolicyLine[] } {
+    const cached = this.levels[index];
+    if (cached) return cached;
     const chain = this.situation.chain;
     const node = chain[index]!;
     // Grants inherit from containers below the metastore; metastore grants stay put.
-    const inheritsFrom = node.type === "metastore" ? [] : chain.slice(index + 1).filter((n) => n.type !== "metastore").map((n) => n.id);
-    const lines: PolicyLine[] = [[node.ownerId, node.id, OWNER]];
-    for (const id of [node.id, ...inheritsFrom]) {
-      for (const g of this.situation.grants.get(id) ?? []) {
-        if (this.subject.closure.has(g.principalId)) lines.push([g.principalId, id, g.privilege]);
-      }
+    const inheritsFrom: string[] = [];
+    if (node.type !== "metastore") for (let i = index + 1; i < chain.length && chain[i]!.type !== "metastore"; i++) inheritsFrom.push(chain[i]!.id);
+    const lines: PolicyLine[] = [];
+    if (this.owns(index)) lines.push([node.ownerId, node.id, OWNER]);
+    for (let i = index; i <= index + inheritsFrom.length; i++) lines.push(...this.grantLines(i));
+    return (this.levels[index] = { obj: { id: node.id, inheritsFrom }, lines });
+  }
+
+  /** Grants on chain[index] to the subject or one of its groups, as policy lines. */
+  private grantLines(index: number): PolicyLine[] {
+    let lines = this.candidates[index];
+    if (lines) return lines;
+    const id = this.situation.chain[index]!.id;
+    lines = [];
+    for (const g of this.situation.grants.get(id) ?? []) {
+      if (this.subject.closure.has(g.principalId)) lines.push([g.principalId, id, g.privilege]);
     }
-    return this.enforcer.holds(this.subject, { id: node.id, inheritsFrom }, privilege, lines);
+    return (this.candidates[index] = lines);
   }
 }

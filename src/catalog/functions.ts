@@ -1,12 +1,12 @@
-import { inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { RequestContext } from "../context";
 import type { Db } from "../db/types";
 import { audited } from "../audit/audited";
 import { invalidArgument } from "../errors";
-import { functionDetails } from "../../schema/index";
+import { functionDetails, principals, securables } from "../../schema/index";
 import { FUNCTION, SCHEMA } from "./kinds";
 import { normalizeName } from "./names";
-import { findSecurableById, insertSecurable, type SecurableRow } from "./rows";
+import { findSecurableById, insertSecurable, securableColumns, type SecurableRow } from "./rows";
 import { deleteSecurableCommon, getSecurable, listSecurables, resolveVisible, updateSecurableCommon, type CommonUpdate, type ListInput } from "./securable-verbs";
 import type { Page } from "./paging";
 
@@ -64,38 +64,54 @@ export async function toFunctionInfos(db: Db, rows: SecurableRow[]): Promise<Fun
   const details = new Map(
     (await db.select().from(functionDetails).where(inArray(functionDetails.securableId, rows.map((r) => r.id)))).map((d) => [d.securableId, d]),
   );
-  return rows.map((row) => {
-    const d = details.get(row.id)!;
-    const [catalog, schema] = row.fullName.split(".");
-    return {
-      name: row.name,
-      catalog_name: catalog!,
-      schema_name: schema!,
-      full_name: row.fullName,
-      input_params: d.inputParams as FunctionInfo["input_params"],
-      data_type: d.dataType,
-      full_data_type: d.fullDataType,
-      return_params: (d.returnParams ?? null) as FunctionInfo["return_params"],
-      routine_body: d.routineBody as FunctionInfo["routine_body"],
-      routine_definition: d.routineDefinition,
-      routine_dependencies: d.routineDependencies ?? null,
-      parameter_style: d.parameterStyle as "S",
-      is_deterministic: d.isDeterministic,
-      sql_data_access: d.sqlDataAccess as FunctionInfo["sql_data_access"],
-      is_null_call: d.isNullCall,
-      security_type: d.securityType as "DEFINER",
-      specific_name: d.specificName,
-      comment: row.comment,
-      properties: d.functionProperties,
-      external_language: d.externalLanguage,
-      owner: row.ownerName,
-      created_at: row.createdAt,
-      created_by: row.createdBy,
-      updated_at: row.updatedAt,
-      updated_by: row.updatedBy,
-      function_id: row.id,
-    };
-  });
+  return rows.map((row) => toFunctionInfo(row, details.get(row.id)!));
+}
+
+/**
+ * Functions by full name with their details in one query (the query engine loads every
+ * filter and mask of a table at once). Missing names are simply absent from the result.
+ */
+export async function findFunctionsWithDetails(db: Db, fullNames: string[]): Promise<{ row: SecurableRow; info: FunctionInfo }[]> {
+  if (fullNames.length === 0) return [];
+  const found = await db
+    .select({ row: securableColumns, detail: functionDetails })
+    .from(securables)
+    .innerJoin(functionDetails, eq(functionDetails.securableId, securables.id))
+    .leftJoin(principals, eq(principals.id, securables.ownerId))
+    .where(and(eq(securables.type, "function"), inArray(securables.fullName, fullNames)));
+  return found.map((f) => ({ row: f.row as SecurableRow, info: toFunctionInfo(f.row as SecurableRow, f.detail) }));
+}
+
+function toFunctionInfo(row: SecurableRow, d: typeof functionDetails.$inferSelect): FunctionInfo {
+  const [catalog, schema] = row.fullName.split(".");
+  return {
+    name: row.name,
+    catalog_name: catalog!,
+    schema_name: schema!,
+    full_name: row.fullName,
+    input_params: d.inputParams as FunctionInfo["input_params"],
+    data_type: d.dataType,
+    full_data_type: d.fullDataType,
+    return_params: (d.returnParams ?? null) as FunctionInfo["return_params"],
+    routine_body: d.routineBody as FunctionInfo["routine_body"],
+    routine_definition: d.routineDefinition,
+    routine_dependencies: d.routineDependencies ?? null,
+    parameter_style: d.parameterStyle as "S",
+    is_deterministic: d.isDeterministic,
+    sql_data_access: d.sqlDataAccess as FunctionInfo["sql_data_access"],
+    is_null_call: d.isNullCall,
+    security_type: d.securityType as "DEFINER",
+    specific_name: d.specificName,
+    comment: row.comment,
+    properties: d.functionProperties,
+    external_language: d.externalLanguage,
+    owner: row.ownerName,
+    created_at: row.createdAt,
+    created_by: row.createdBy,
+    updated_at: row.updatedAt,
+    updated_by: row.updatedBy,
+    function_id: row.id,
+  };
 }
 
 /**

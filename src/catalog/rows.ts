@@ -20,7 +20,8 @@ export interface SecurableRow extends SecurableNode {
   ownerName: string;
 }
 
-const columns = {
+/** Columns of a SecurableRow, for queries that join more (see table-info.ts). */
+export const securableColumns = {
   id: securables.id,
   type: securables.type,
   parentId: securables.parentId,
@@ -39,7 +40,7 @@ const columns = {
 };
 
 function select(db: Db) {
-  return db.select(columns).from(securables).leftJoin(principals, eq(principals.id, securables.ownerId));
+  return db.select(securableColumns).from(securables).leftJoin(principals, eq(principals.id, securables.ownerId));
 }
 
 /** The securable of `type` named `fullName` (already normalised), if any. */
@@ -152,10 +153,14 @@ export async function renameSecurable(
         .update(securables)
         .set({ name: newName, fullName: newFullName, updatedAt: now, updatedBy: by })
         .where(eq(securables.id, row.id));
-      await sp.execute(sql`update securables
-        set full_name = ${newFullName} || substr(full_name, ${row.fullName.length + 1})
-        where type in ('schema', 'table', 'volume', 'function', 'registered_model')
-          and starts_with(full_name, ${row.fullName + "."})`);
+      // Only catalogs and schemas contain anything; a top-level securable (a share or a
+      // location named "main") must not rename catalog main's schemas.
+      if (row.type === "catalog" || row.type === "schema") {
+        await sp.execute(sql`update securables
+          set full_name = ${newFullName} || substr(full_name, ${row.fullName.length + 1})
+          where type in ('schema', 'table', 'volume', 'function', 'registered_model')
+            and starts_with(full_name, ${row.fullName + "."})`);
+      }
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw new LakewardError(alreadyExists, `${labelOf(row.type)} '${newFullName}' already exists`);

@@ -1,16 +1,18 @@
 import type { RequestContext } from "../context";
-import { audited } from "../audit/audited";
+import { audited, auditedRead } from "../audit/audited";
 import { invalidArgument } from "../errors";
-import { tableDetails } from "../../schema/index";
+import { tableDetails, type StoredColumn, type StoredRowFilter } from "../../schema/index";
 import { SCHEMA, TABLE } from "./kinds";
-import { normalizeName } from "./names";
 import { assertNoDataOverlap, externalStorage } from "./locations";
-import { findSecurableById, insertSecurable, type SecurableRow } from "./rows";
+import { authorizeExternalStorage } from "../credentials/external-storage";
+import { findSecurableById, insertSecurable } from "./rows";
 import { validateColumns, type ColumnInput } from "./columns";
 import { managedLocation } from "./managed-storage";
 import { describeExternalDelta, initializeManagedDelta } from "./delta-tables";
-import { toTableInfos, type TableInfo } from "./table-info";
-import { deleteSecurableCommon, getSecurable, listSecurables, resolveVisible, updateSecurableCommon, type CommonUpdate, type ListInput } from "./securable-verbs";
+import { findTableWithDetails, toTableInfo, toTableInfos, type TableInfo } from "./table-info";
+import { notFound } from "../authz/securables";
+import { normalizeName, parseFullName } from "./names";
+import { deleteSecurableCommon, listSecurables, resolveVisible, updateSecurableCommon, type CommonUpdate, type ListInput } from "./securable-verbs";
 import type { Page } from "./paging";
 
 export const TABLE_TYPES = ["MANAGED", "EXTERNAL", "VIEW", "STREAMING_TABLE", "MATERIALIZED_VIEW", "METRIC_VIEW"] as const;
@@ -28,6 +30,12 @@ export interface CreateTableInput {
   properties?: Record<string, string>;
   view_definition?: string | null;
   view_dependencies?: unknown;
+  /**
+   * Row filter and column masks set at creation (`CREATE TABLE ... MASK m WITH ROW FILTER f`,
+   * issue 6); the caller has checked EXECUTE on their functions.
+   */
+  row_filter?: StoredRowFilter | null;
+  column_masks?: Record<string, NonNullable<StoredColumn["mask"]>>;
 }
 
 /**
@@ -46,6 +54,8 @@ export async function createTable({ ctx, input }: { ctx: RequestContext; input: 
   return audited(ctx, { name: "createTable", securableType: "table", securableFullName: fullName, params }, async (scope) => {
     const schema = await resolveVisible(ctx, SCHEMA, `${catalogName}.${schemaName}`, "schema_name");
     await ctx.services.authz.authorize(ctx.principal, "schema.createTable", schema);
+    // Issue 7: the storage must lie under an external location the caller may create tables in.
+    if (plan.location) await authorizeExternalStorage(ctx, plan.location, "table");
     const id = crypto.randomUUID();
     scope.target({ securableId: id });
     const location = input.table_type === "MANAGED" ? await managedLocation(ctx, schema, "tables", id) : plan.location;
@@ -68,7 +78,8 @@ export async function createTable({ ctx, input }: { ctx: RequestContext; input: 
         securableId: id,
         tableType: input.table_type,
         dataSourceFormat: plan.format,
-        columns,
+        columns: columns.map((c) => ({ ...c, mask: input.column_masks?.[c.name.toLowerCase()] ?? c.mask ?? null })),
+        rowFilter: input.row_filter ?? null,
         viewDefinition: input.view_definition ?? null,
         viewDependencies: input.view_dependencies ?? null,
       });
@@ -101,7 +112,16 @@ function planTable(input: CreateTableInput) {
   return { columns, format, location: externalStorage(input.storage_location, "tables") };
 }
 
-export const getTable = ({ ctx, fullName }: { ctx: RequestContext; fullName: string }) => getSecurable(ctx, TABLE, fullName, toTableInfos);
+/** GET /tables/{full_name}: one query for row and details, then the visibility check. */
+export async function getTable({ ctx, fullName }: { ctx: RequestContext; fullName: string }): Promise<TableInfo> {
+  return auditedRead(ctx, { name: "getTable", securableType: "table", securableFullName: fullName }, async (db) => {
+    const name = parseFullName("full_name", fullName, 3).join(".");
+    const found = await findTableWithDetails(db, name);
+    if (!found) throw notFound("table", name);
+    await ctx.services.authz.authorize(ctx.principal, "table.read", found.row);
+    return toTableInfo(found.row, found.detail);
+  });
+}
 
 export async function listTables({ ctx, catalogName, schemaName, input }: { ctx: RequestContext; catalogName: string; schemaName: string; input: ListInput }): Promise<Page<TableInfo>> {
   const schemaFullName = `${normalizeName("catalog_name", catalogName)}.${normalizeName("schema_name", schemaName)}`;

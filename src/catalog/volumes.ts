@@ -7,6 +7,7 @@ import { volumeDetails } from "../../schema/index";
 import { SCHEMA, VOLUME } from "./kinds";
 import { normalizeName } from "./names";
 import { assertNoDataOverlap, externalStorage } from "./locations";
+import { authorizeExternalStorage } from "../credentials/external-storage";
 import { findSecurableById, insertSecurable, type SecurableRow } from "./rows";
 import { managedLocation } from "./managed-storage";
 import { deleteSecurableCommon, getSecurable, listSecurables, resolveVisible, updateSecurableCommon, type CommonUpdate, type ListInput } from "./securable-verbs";
@@ -75,6 +76,8 @@ export async function createVolume({ ctx, input }: { ctx: RequestContext; input:
   return audited(ctx, { name: "createVolume", securableType: "volume", securableFullName: fullName, params }, async (scope) => {
     const schema = await resolveVisible(ctx, SCHEMA, `${catalogName}.${schemaName}`, "schema_name");
     await ctx.services.authz.authorize(ctx.principal, "schema.createVolume", schema);
+    // Issue 7: the storage must lie under an external location the caller may create volumes in.
+    if (external) await authorizeExternalStorage(ctx, external, "volume");
     const id = crypto.randomUUID();
     scope.target({ securableId: id });
     const location = external ?? (await managedLocation(ctx, schema, "volumes", id));

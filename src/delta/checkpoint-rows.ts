@@ -16,7 +16,7 @@ export function withoutNulls(o: Record<string, unknown>): Record<string, unknown
   return out;
 }
 
-export function dvFromRow(v: unknown): DeletionVectorDescriptor | null {
+function dvFromRow(v: unknown): DeletionVectorDescriptor | null {
   if (!v) return null;
   const d = v as Record<string, unknown>;
   const dv: DeletionVectorDescriptor = {

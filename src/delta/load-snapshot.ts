@@ -37,11 +37,11 @@ export async function loadSnapshot(store: ObjectStore, tableUrl: string, options
   const segment = await buildLogSegment(store, tableUrl, version);
   const state = new ReplayState(asDirectoryUrl(tableUrl));
   // Start fetching commits while the checkpoint is read; apply strictly in order.
-  const checkpoint = segment.checkpoint ? readCheckpoint(store, segment.checkpoint) : undefined;
+  const checkpoint = segment.checkpoint ? readCheckpoint(store, segment.checkpoint, state) : undefined;
   checkpoint?.catch(() => undefined);
   const commits = prefetchInOrder(segment.commits, COMMIT_FETCH_CONCURRENCY, (c) => store.get(c.url));
   if (checkpoint) {
-    state.applyCheckpoint(await checkpoint);
+    await checkpoint;
     requireProtocolAndMetadata(state, `checkpoint ${segment.checkpoint!.files[0]!.name}`);
   }
   await applyCommits(state, segment.commits, commits);

@@ -67,14 +67,14 @@ export function decodeHybrid(
 const decoder = new TextDecoder();
 
 /**
- * Where decoded values go: numbers (INT32/INT64, booleans as 0/1) in a Float64Array, strings
- * as (text, start, end) triples — a slice of a decoded page text, made only when the value
- * is used. Typed arrays live outside the JS heap and are reused by the allocator, so a 100k
- * value column does not cost a fresh 800 KB JS array per decode.
+ * One page's decoded values: numbers (INT32/INT64) in a Float64Array, booleans as 0/1, and
+ * strings as (text, start, end) — a slice of a decoded text, made only when the value is
+ * read. The typed arrays are reused from page to page.
  */
-export interface ValueSink {
+export interface PageValues {
   size: number;
   numbers: Float64Array;
+  bools: Uint8Array;
   texts: string[];
   textOf: Int32Array;
   starts: Int32Array;
@@ -82,62 +82,78 @@ export interface ValueSink {
 }
 
 /**
+ * Decoded texts are kept under this many bytes: V8 places bigger strings in its large-object
+ * space, fresh memory for every page, while smaller ones are allocated in the young
+ * generation — and strings that stay alive (file paths) are copied out compactly by the GC.
+ */
+const TEXT_CHUNK = 16 * 1024;
+
+/**
  * PLAIN BYTE_ARRAY values as strings.
  *
  * Why not one TextDecoder call per value: for 100k+ paths and stats strings those native
- * calls dominate. Instead the 4-byte length prefixes are overwritten with spaces and the whole
- * run is decoded once; if it is pure ASCII (string length = byte length) every value is a
- * slice of that string at its byte offsets, which V8 makes without copying. Otherwise each
- * value is decoded on its own. `bytes` must be a buffer the caller may overwrite.
+ * calls dominate. Instead the 4-byte length prefixes are overwritten with spaces and runs of
+ * values are decoded together; if a run is pure ASCII (string length = byte length) each
+ * value is a slice of it at its byte offsets, which V8 makes without copying. Otherwise
+ * each value of the run is decoded on its own. `bytes` must be a buffer we may overwrite.
  */
-export function plainStrings(bytes: Uint8Array, pos: number, end: number, n: number, out: ValueSink): void {
+export function plainStrings(bytes: Uint8Array, pos: number, end: number, n: number, out: PageValues): void {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const from = pos;
-  const at = out.size;
   const { starts, ends, textOf } = out;
-  for (let i = at; i < at + n; i++) {
+  for (let i = 0; i < n; i++) {
     if (pos + 4 > end) throw new Error("truncated BYTE_ARRAY value");
     const len = view.getUint32(pos, true);
     bytes[pos] = bytes[pos + 1] = bytes[pos + 2] = bytes[pos + 3] = 32;
-    starts[i] = pos + 4 - from;
+    starts[i] = pos + 4;
     pos += 4 + len;
-    ends[i] = pos - from;
+    ends[i] = pos;
   }
   if (pos > end) throw new Error("truncated BYTE_ARRAY value");
-  const text = decoder.decode(bytes.subarray(from, pos));
-  if (text.length === pos - from) {
-    const t = out.texts.push(text) - 1;
-    textOf.fill(t, at, at + n);
-  } else {
-    for (let i = at; i < at + n; i++) {
-      const value = decoder.decode(bytes.subarray(from + starts[i]!, from + ends[i]!));
-      textOf[i] = out.texts.push(value) - 1;
-      starts[i] = 0;
-      ends[i] = value.length;
+  let first = 0;
+  while (first < n) {
+    // A run: values whose bytes span at most TEXT_CHUNK (always at least one value).
+    const from = starts[first]!;
+    let last = first + 1;
+    while (last < n && ends[last]! - from <= TEXT_CHUNK) last++;
+    const text = decoder.decode(bytes.subarray(from, ends[last - 1]!));
+    if (text.length === ends[last - 1]! - from) {
+      const t = out.texts.push(text) - 1;
+      for (let i = first; i < last; i++) {
+        textOf[i] = t;
+        starts[i]! -= from;
+        ends[i]! -= from;
+      }
+    } else {
+      for (let i = first; i < last; i++) {
+        const value = decoder.decode(bytes.subarray(starts[i]!, ends[i]!));
+        textOf[i] = out.texts.push(value) - 1;
+        starts[i] = 0;
+        ends[i] = value.length;
+      }
     }
+    first = last;
   }
-  out.size = at + n;
+  out.size = n;
 }
 
 /** PLAIN INT32 / INT64 values as numbers (protocol longs fit a double; same as Number(bigint)). */
-export function plainInts(bytes: Uint8Array, pos: number, end: number, n: number, int64: boolean, out: ValueSink): void {
+export function plainInts(bytes: Uint8Array, pos: number, end: number, n: number, int64: boolean, out: PageValues): void {
   const size = int64 ? 8 : 4;
   if (pos + n * size > end) throw new Error("truncated INT value");
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const numbers = out.numbers;
-  const stop = out.size + n;
   if (int64) {
-    for (let i = out.size; i < stop; i++, pos += 8) numbers[i] = view.getInt32(pos + 4, true) * 4294967296 + view.getUint32(pos, true);
+    for (let i = 0; i < n; i++, pos += 8) numbers[i] = view.getInt32(pos + 4, true) * 4294967296 + view.getUint32(pos, true);
   } else {
-    for (let i = out.size; i < stop; i++, pos += 4) numbers[i] = view.getInt32(pos, true);
+    for (let i = 0; i < n; i++, pos += 4) numbers[i] = view.getInt32(pos, true);
   }
-  out.size = stop;
+  out.size = n;
 }
 
 /** PLAIN BOOLEAN: bit-packed, least significant bit first; stored as 0/1. */
-export function plainBooleans(bytes: Uint8Array, pos: number, end: number, n: number, out: ValueSink): void {
+export function plainBooleans(bytes: Uint8Array, pos: number, end: number, n: number, out: PageValues): void {
   if (pos + ((n + 7) >> 3) > end) throw new Error("truncated BOOLEAN values");
-  const numbers = out.numbers;
-  for (let i = 0; i < n; i++) numbers[out.size + i] = (bytes[pos + (i >> 3)]! >> (i & 7)) & 1;
-  out.size += n;
+  const bools = out.bools;
+  for (let i = 0; i < n; i++) bools[i] = (bytes[pos + (i >> 3)]! >> (i & 7)) & 1;
+  out.size = n;
 }

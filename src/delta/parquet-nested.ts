@@ -1,13 +1,14 @@
 import type { ColumnMetaData, RowGroup, SchemaTree } from "hyparquet";
 import { UnsupportedLayout } from "./parquet-encodings";
-import { readLeafChunk, valueAt, type LeafChunk } from "./parquet-leaf";
+import { drainLeaf, LeafCursor, type LeafChunk } from "./parquet-leaf";
 
 /**
  * Rebuild struct / MAP / LIST values of selected rows from flat leaf columns (Dremel levels),
  * giving what hyparquet would: structs → objects, MAP → plain object, LIST → array, absent →
- * null. Used for the few non-file action rows of a checkpoint (metaData, protocol, txn…) and
- * for the partitionValues/tags maps of file actions. Shapes with repetition inside repetition
- * (never in Delta actions) are left to hyparquet via UnsupportedLayout.
+ * null. Used for the few non-file action rows of a checkpoint (metaData, protocol, txn…);
+ * file actions are built by checkpoint-leaves.ts from streaming cursors instead. Shapes with
+ * repetition inside repetition (never in Delta actions) are left to hyparquet via
+ * UnsupportedLayout.
  */
 
 /** A schema node with its Dremel levels. */
@@ -40,11 +41,14 @@ export function fieldTree(node: SchemaTree, def = 0, rep = 0): Field {
 }
 
 /** First leaf under a field (any leaf tells whether its ancestors are defined). */
-export function firstLeaf(f: Field): Field {
+function firstLeaf(f: Field): Field {
   return f.children.length === 0 ? f : firstLeaf(f.children[0]!);
 }
 
-/** Decodes leaf chunks of one row group on demand and assembles values from them. */
+/**
+ * One row group: streaming cursors over its leaves, and whole decoded leaves (for the few
+ * non-file rows) from which values of selected rows are assembled.
+ */
 export class RowGroupReader {
   readonly numRows: number;
   private readonly metas = new Map<string, ColumnMetaData>();
@@ -58,26 +62,22 @@ export class RowGroupReader {
     }
   }
 
-  /** The decoded leaf, or undefined when the row group has no chunk for it. */
+  /** A fresh streaming cursor over a leaf, or undefined when the row group has no chunk for it. */
+  cursor(f: Field): LeafCursor | undefined {
+    const meta = this.metas.get(f.key);
+    return meta && new LeafCursor(this.file, meta, { element: f.node.element, maxDef: f.def, maxRep: f.rep });
+  }
+
+  /** The whole decoded leaf (cached), or undefined when the row group has no chunk for it. */
   leaf(f: Field): LeafChunk | undefined {
     let chunk = this.leaves.get(f.key);
     if (!chunk) {
-      const meta = this.metas.get(f.key);
-      if (!meta) return undefined;
-      chunk = readLeafChunk(this.file, meta, { element: f.node.element, maxDef: f.def, maxRep: f.rep });
+      const cursor = this.cursor(f);
+      if (!cursor) return undefined;
+      chunk = drainLeaf(cursor);
       this.leaves.set(f.key, chunk);
     }
     return chunk;
-  }
-
-  /** Whether `f` is non-null in any row (cheap: one pass over a leaf's levels). */
-  anyPresent(f: Field): boolean {
-    const leaf = this.leaf(firstLeaf(f));
-    if (!leaf) return false;
-    if (!leaf.defs) return leaf.count > 0;
-    const defs = leaf.defs;
-    for (let i = 0; i < leaf.count; i++) if (defs[i]! >= f.def) return true;
-    return false;
   }
 
   /** Rows (ascending) where `f` — a field outside any repetition — is non-null. */
@@ -95,7 +95,11 @@ export class RowGroupReader {
       return out;
     }
     let row = -1;
-    for (let i = 0; i < leaf.count; i++) if (leaf.reps[i] === 0 && (row++, defs[i]! >= f.def)) out.push(row);
+    for (let i = 0; i < leaf.count; i++) {
+      if (leaf.reps[i] !== 0) continue; // a row starts at repetition level 0
+      row++;
+      if (defs[i]! >= f.def) out.push(row);
+    }
     return out;
   }
 
@@ -144,13 +148,13 @@ export class RowGroupReader {
     const chunk = this.leaf(f);
     const n = rows.length;
     const out: unknown[] = new Array(n).fill(null);
-    if (!chunk || chunk.size === 0) return out;
+    if (!chunk || chunk.values.length === 0) return out;
     const { defs, maxDef } = chunk;
     let vi = 0;
     let k = 0;
     for (let r = 0; r < this.numRows && k < n; r++) {
       const has = !defs || defs[r] === maxDef;
-      if (rows[k] === r) out[k++] = has ? valueAt(chunk, vi) : null;
+      if (rows[k] === r) out[k++] = has ? chunk.values[vi] : null;
       if (has) vi++;
     }
     return out;
@@ -193,8 +197,8 @@ export class RowGroupReader {
       const valueHere = vals.defs ? vals.defs[i] === vals.maxDef : true;
       const keyHere = keys ? (keys.defs ? keys.defs[i] === keys.maxDef : true) : false;
       if (current && defs[i]! >= group.def) {
-        const v = valueHere ? valueAt(vals, vi) : null;
-        if (isMap) (current as Record<string, unknown>)[String(valueAt(keys!, ki))] = v;
+        const v = valueHere ? vals.values[vi] : null;
+        if (isMap) (current as Record<string, unknown>)[String(keys!.values[ki])] = v;
         else (current as unknown[]).push(v);
       }
       if (valueHere) vi++;

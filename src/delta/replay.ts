@@ -1,7 +1,7 @@
 import type { Action, AddFile, CommitInfo, DomainMetadata, Metadata, Protocol, RemoveFile, Txn } from "./actions";
+import type { CheckpointSink } from "./checkpoint-leaves";
 import { parseActionLine } from "./commit-reader";
 import { fileKey } from "./deletion-vector-id";
-import { FileTable } from "./file-table";
 import { canonicalPathKey } from "./paths";
 
 const decoder = new TextDecoder();
@@ -17,10 +17,11 @@ const decoder = new TextDecoder();
  * per-commit action arrays, no copies, keys built only from the path (+ DV id when present).
  * See docs/benchmarks.md for what replay costs relative to JSON.parse.
  */
-export class ReplayState {
+export class ReplayState implements CheckpointSink {
   protocol?: Protocol;
   metadata?: Metadata;
-  private readonly files: FileTable;
+  private readonly fileMap: Map<string, AddFile>;
+  private readonly tombstoneMap: Map<string, RemoveFile>;
   readonly txns: Map<string, Txn>;
   readonly domains: Map<string, DomainMetadata>;
   /** commitInfo of the most recently applied commit (only the snapshot version's is kept). */
@@ -31,24 +32,30 @@ export class ReplayState {
   constructor(readonly rootDirUrl: string, from?: ReplayState) {
     this.protocol = from?.protocol;
     this.metadata = from?.metadata;
-    this.files = from ? from.files.clone() : new FileTable();
+    this.fileMap = new Map(from?.fileMap);
+    this.tombstoneMap = new Map(from?.tombstoneMap);
     this.txns = new Map(from?.txns);
     this.domains = new Map(from?.domains);
   }
 
   /** Number of live files. */
   get fileCount(): number {
-    return this.files.liveCount;
+    return this.fileMap.size;
   }
 
   /** Live `add` actions. */
   liveFiles(): AddFile[] {
-    return this.files.liveFiles();
+    return [...this.fileMap.values()];
+  }
+
+  /** Live `add` actions without copying them into an array first (there can be 100k+). */
+  liveFileValues(): IterableIterator<AddFile> {
+    return this.fileMap.values();
   }
 
   /** Tombstones (removes) still in the state. */
   tombstones(): RemoveFile[] {
-    return this.files.tombstones();
+    return [...this.tombstoneMap.values()];
   }
 
   /**
@@ -103,17 +110,32 @@ export class ReplayState {
       const a = actions[i]!;
       if (a.add) this.setAdd(a.add);
       else if (a.remove) this.setRemove(a.remove);
-      else this.applyOther(a);
+      else this.other(a);
     }
-    this.commitInfo = undefined;
+  }
+
+  // CheckpointSink: what readCheckpoint streams in.
+  add(add: AddFile): void {
+    this.setAdd(add);
+  }
+  remove(remove: RemoveFile): void {
+    this.setRemove(remove);
+  }
+  /** A non-file checkpoint action (a commitInfo there would not describe the snapshot). */
+  other(action: Action): void {
+    if (!action.commitInfo) this.applyOther(action);
   }
 
   private setAdd(add: AddFile): void {
-    this.files.set(this.keyOf(add), add, true);
+    const key = this.keyOf(add);
+    this.fileMap.set(key, add);
+    if (this.tombstoneMap.size > 0) this.tombstoneMap.delete(key);
   }
 
   private setRemove(remove: RemoveFile): void {
-    this.files.set(this.keyOf(remove), remove, false);
+    const key = this.keyOf(remove);
+    this.fileMap.delete(key);
+    this.tombstoneMap.set(key, remove);
   }
 
   private keyOf(f: AddFile | RemoveFile): string {

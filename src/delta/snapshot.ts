@@ -75,9 +75,13 @@ export class Snapshot {
   /** Live data files, in no particular order. */
   get files(): DataFile[] {
     if (!this._files) {
+      // Sized up front: for big tables a growing array (and a copy of the live set) is
+      // megabytes of short-lived memory.
       const root = asDirectoryUrl(this.tableUrl);
-      this._files = [];
-      for (const add of this.state.liveFiles()) this._files.push({ add, url: resolveLogPath(root, add.path) });
+      const files: DataFile[] = new Array(this.state.fileCount);
+      let i = 0;
+      for (const add of this.state.liveFileValues()) files[i++] = { add, url: resolveLogPath(root, add.path) };
+      this._files = files;
     }
     return this._files;
   }
@@ -128,7 +132,7 @@ export class Snapshot {
   /** Sum of numRecords over live files, or null when any file lacks it (then count rows). */
   numRecords(): number | null {
     let sum = 0;
-    for (const add of this.state.liveFiles()) {
+    for (const add of this.state.liveFileValues()) {
       const n = fileNumRecords(add);
       if (n === undefined) return null;
       sum += n;

@@ -122,7 +122,7 @@ async function buildLatestMetadata(store: ObjectStore, tableUrl: string, listing
     const meta = (await readActionsFile(store, segment.commits[i]!.url)).find((a) => a.metaData)?.metaData;
     if (meta) return meta;
   }
-  if (segment.checkpoint) state.applyCheckpoint(await readCheckpoint(store, segment.checkpoint));
+  if (segment.checkpoint) await readCheckpoint(store, segment.checkpoint, state);
   if (!state.metadata) throw new DeltaError("DELTA_LOG_CORRUPT", `no metaData found in ${listing.logUrl}`);
   return state.metadata;
 }

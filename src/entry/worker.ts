@@ -13,6 +13,8 @@ import { bootstrap } from "../bootstrap";
 import { createServices } from "../services";
 import { systemClock } from "../clock";
 import { createApp } from "../app";
+import { AwsSts } from "../credentials/aws-sts";
+import { VendedCredentialCache } from "../credentials/cache";
 
 interface Env {
   HYPERDRIVE?: { connectionString: string };
@@ -25,6 +27,8 @@ interface ExecutionContext {
 }
 
 let ready: Promise<string> | undefined;
+// Services are built per request, but the STS client and vended credentials live per isolate.
+let credentialPorts: { sts: AwsSts; cache: VendedCredentialCache } | undefined;
 
 export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
@@ -39,7 +43,8 @@ export default {
         throw err;
       });
       const metastoreId = await ready;
-      const services = await createServices({ config, db: handle.db, clock: systemClock, authzModel, metastoreId });
+      credentialPorts ??= { sts: new AwsSts(config.credentials), cache: new VendedCredentialCache(systemClock) };
+      const services = await createServices({ config, db: handle.db, clock: systemClock, authzModel, metastoreId, sts: credentialPorts.sts, credentialCache: credentialPorts.cache });
       return await createApp(services).fetch(request, env, ctx as never);
     } finally {
       ctx.waitUntil(handle.close());

@@ -13,6 +13,9 @@ import { createApp } from "../app";
 import { connectPglite } from "./pglite";
 import { LocalObjectStore } from "./local-store";
 import { MemoryObjectStore } from "../storage/memory";
+import { DuckDbEngine } from "./duckdb-engine";
+import { engineHandlers } from "../sql/execute/engine-handlers";
+import { AwsSts } from "../credentials/aws-sts";
 
 /** The casbin model, read from policies/ next to the sources. */
 export function readAuthzModel(): string {
@@ -44,6 +47,9 @@ export async function prepareRuntime(config: Config, handle: DbHandle, clock: Cl
     authzModel: readAuthzModel(),
     metastoreId: boot.metastoreId,
     stores: { file: new LocalObjectStore(), memory: new MemoryObjectStore() },
+    // Issue 6: queries, writes, views, functions, row filters and masks run on DuckDB here.
+    statementHandlers: engineHandlers(new DuckDbEngine()),
+    sts: new AwsSts(config.credentials),
   });
   return { services, handle, adminToken: boot.adminToken };
 }

@@ -56,6 +56,8 @@ interface Manifest {
 export async function executeStatement({ ctx, input }: { ctx: RequestContext; input: ExecuteStatementInput }): Promise<StatementResponse> {
   const id = crypto.randomUUID();
   ctx.statementAudit ??= {};
+  // Lineage records name the statement that wrote (issue 6 §6).
+  ctx.statementAudit.statement_id = id;
   const session: Session = { catalog: input.catalog?.toLowerCase(), schema: input.schema?.toLowerCase() };
   const limit = Math.min(input.row_limit ?? MAX_ROWS, MAX_ROWS);
   const params = { statement_id: id, statement: input.statement.slice(0, 4000), catalog: session.catalog, schema: session.schema };

@@ -14,9 +14,12 @@ import type { AlterOwner, Grant, Revoke, ShowGrants } from "../ast";
 import { EMPTY_RESULT, stringResult, type ResultSet } from "./result";
 import { objectTypeLabel, resolveSqlSecurable } from "./securables";
 import type { Session } from "./session";
+import { executeShareGrant, executeShowShareGrants, isShareGrant, isShareShowGrants } from "./sharing-grants";
 
 /** GRANT / REVOKE: one permissions update per securable, all principals together (one transaction). */
 export async function executeGrant(ctx: RequestContext, session: Session, stmt: Grant | Revoke): Promise<ResultSet> {
+  // Shares are granted to recipients, which are not principals (issue 8 §2).
+  if (isShareGrant(stmt)) return executeShareGrant(ctx, session, stmt);
   const { type, fullName } = resolveSqlSecurable(session, stmt.securable);
   const privileges = stmt.privileges.map((p) => p.name);
   const key = stmt.kind === "Grant" ? "add" : "remove";
@@ -40,6 +43,7 @@ const SHOW_GRANTS_COLUMNS = ["principal", "ActionType", "ObjectType", "ObjectKey
  * caller may manage (or all of them, for the principal itself).
  */
 export async function executeShowGrants(ctx: RequestContext, session: Session, stmt: ShowGrants): Promise<ResultSet> {
+  if (isShareShowGrants(stmt)) return executeShowShareGrants(ctx, session, stmt);
   return auditedRead(ctx, { name: "getPermissions" }, async (db) => {
     if (!stmt.securable) {
       const principal = await resolvePrincipal(db, stmt.principal!.name, "principal");

@@ -17,9 +17,10 @@ export function qualify(session: Session, name: QualifiedName, parts: 1 | 2 | 3)
   if (given.length > parts) throw invalidArgument(`Name '${given.join(".")}' has too many parts (at most ${parts}).`);
   const missing = parts - given.length;
   const defaults = parts === 3 ? [session.catalog, session.schema] : parts === 2 ? [session.catalog] : [];
-  const prefix = defaults.slice(defaults.length - missing);
+  // A two-part `schema.table` is completed with the current catalog, not the current schema.
+  const prefix = defaults.slice(0, missing);
   if (prefix.some((p) => p === undefined)) {
-    const what = missing === 2 || (parts === 2 && missing === 1) ? "USE CATALOG" : "USE SCHEMA";
+    const what = session.catalog === undefined ? "USE CATALOG" : "USE SCHEMA";
     throw invalidArgument(`Name '${given.join(".")}' is not fully qualified and no current ${what === "USE CATALOG" ? "catalog" : "schema"} is set (${what} first).`);
   }
   return [...(prefix as string[]), ...given].join(".");

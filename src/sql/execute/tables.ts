@@ -1,6 +1,6 @@
 import type { RequestContext } from "../../context";
 import { LakewardError, invalidArgument } from "../../errors";
-import { createTable, deleteTable, getTable } from "../../catalog/tables";
+import { createTable, deleteTable, getTable, type CreateTableInput } from "../../catalog/tables";
 import type { ColumnInput } from "../../catalog/columns";
 import { schemaToColumnInfos } from "../../delta/catalog-columns";
 import { parseTypeText } from "../../delta/type-text";
@@ -40,6 +40,19 @@ const createTableStmt = async (ctx: RequestContext, session: Session, stmt: Crea
   if (stmt.query || stmt.rowFilter || stmt.columns?.some((c) => c.mask)) {
     throw new LakewardError("UNIMPLEMENTED", "CREATE TABLE ... AS SELECT, WITH ROW FILTER and MASK need the query engine, which this runtime does not have.");
   }
+  return createCatalogTable(ctx, session, stmt);
+};
+
+/**
+ * The catalog part of CREATE TABLE, shared with the query engine's handler
+ * (sql/execute/engine-create-table.ts), which checks and passes row filters and masks.
+ */
+export async function createCatalogTable(
+  ctx: RequestContext,
+  session: Session,
+  stmt: CreateTable,
+  policies: Pick<CreateTableInput, "row_filter" | "column_masks"> = {},
+): Promise<ResultSet> {
   if (stmt.orReplace) throw new LakewardError("UNIMPLEMENTED", "CREATE OR REPLACE TABLE is not supported; DROP TABLE first.");
   const [catalog, schema, name] = qualify(session, stmt.name, 3).split(".") as [string, string, string];
   const format = (stmt.using?.value ?? "DELTA").toUpperCase();
@@ -59,13 +72,14 @@ const createTableStmt = async (ctx: RequestContext, session: Session, stmt: Crea
         storage_location: stmt.location,
         comment: stmt.comment,
         properties: stmt.properties ? Object.fromEntries(stmt.properties.map((p) => [p.key, p.value])) : undefined,
+        ...policies,
       },
     });
   } catch (err) {
     if (!(stmt.ifNotExists && err instanceof LakewardError && err.code === "TABLE_ALREADY_EXISTS")) throw err;
   }
   return EMPTY_RESULT;
-};
+}
 
 const dropTableStmt = async (ctx: RequestContext, session: Session, stmt: DropTable | DropView): Promise<ResultSet> => {
   const fullName = qualify(session, stmt.name, 3);

@@ -2,12 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../../support/app";
 import { uc } from "../../support/client";
 import { grantDirect } from "../../support/grants";
+import { registerStorage } from "../../support/locations";
 
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp();
   await t.admin.post(uc("/catalogs"), { name: "main" });
   await t.admin.post(uc("/schemas"), { name: "raw", catalog_name: "main" });
+  // EXTERNAL storage must lie under an external location (issue 7).
+  await registerStorage(t, ["s3://bucket"]);
 });
 afterAll(() => t.close());
 

@@ -1,0 +1,30 @@
+import type { Db } from "../db/types";
+import type { Clock } from "../clock";
+import { SharingKeys } from "./files/keys";
+
+/** How to reach an S3 bucket with credentials scoped to one location (read-only). */
+export interface S3Access {
+  region: string;
+  /** S3-compatible endpoints (MinIO, R2, the test server). */
+  endpoint?: string;
+  forcePathStyle?: boolean;
+  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+}
+
+/**
+ * The port to the credentials module (issue 7): scoped credentials for the storage under
+ * `url`, or undefined when Lakeward holds none for it. Files of such locations are then
+ * served through Lakeward's own signed URLs instead of S3 pre-signed ones.
+ */
+export type S3AccessResolver = (url: string) => Promise<S3Access | undefined>;
+
+/** What the sharing module keeps per process. */
+export interface SharingServices {
+  s3Access?: S3AccessResolver;
+  keys: SharingKeys;
+}
+
+/** Builds the sharing services from the ports (called by createServices). */
+export function createSharingServices(db: Db, clock: Clock, s3Access?: S3AccessResolver): SharingServices {
+  return { s3Access, keys: new SharingKeys(db, clock) };
+}

@@ -1,0 +1,93 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { securables, tableDetails } from "../../../schema/index";
+import { startTestApp, type TestApp } from "../../support/app";
+import { uc } from "../../support/client";
+import type { SharingClient } from "../../support/sharing-client";
+import { activatedRecipient, shareWith, sharingWorld, type SharingWorld } from "../../support/sharing-world";
+
+let t: TestApp;
+let world: SharingWorld;
+let acme: SharingClient;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  world = await sharingWorld(t, ["basic", "multi", "dv"]);
+  acme = (await activatedRecipient(t, "acme")).client;
+  await activatedRecipient(t, "other");
+  await shareWith(t, "alpha", [{ name: "lake.delta.basic", shared_as: "one.basic" }, { name: "lake.delta.multi", shared_as: "two.multi" }], ["acme"]);
+  await shareWith(t, "beta", [{ name: "lake.delta", data_object_type: "SCHEMA", shared_as: "everything" }], ["acme"]);
+  await shareWith(t, "gamma", [{ name: "lake.delta.basic" }], ["acme"]);
+  await shareWith(t, "secret", [{ name: "lake.delta.basic" }], ["other"]);
+});
+afterAll(async () => {
+  await t.close();
+  await world.cleanup();
+});
+
+describe("list endpoints", () => {
+  it("lists only the shares granted to the recipient, as one line of compact JSON", async () => {
+    const res = await acme.get("/shares");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    expect(res.text.includes("\n")).toBe(false);
+    expect(res.json.items.map((s: any) => s.name)).toEqual(["alpha", "beta", "gamma"]);
+    expect(res.json.items[0].id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(res.json).not.toHaveProperty("nextPageToken");
+  });
+
+  it("pages with maxResults and nextPageToken until the token is absent", async () => {
+    const names: string[] = [];
+    let token: string | undefined;
+    do {
+      const res = await acme.get(`/shares?maxResults=1${token ? `&pageToken=${encodeURIComponent(token)}` : ""}`);
+      expect(res.json.items.length).toBeLessThanOrEqual(1);
+      names.push(...res.json.items.map((s: any) => s.name));
+      token = res.json.nextPageToken;
+    } while (token);
+    expect(names).toEqual(["alpha", "beta", "gamma"]);
+    expect((await acme.get("/shares?maxResults=0")).json).toEqual({ items: [] });
+  });
+
+  it("gets a share, case-insensitively, and lists its schemas and tables", async () => {
+    expect((await acme.get("/shares/ALPHA")).json).toEqual({ share: { name: "alpha", id: expect.any(String) } });
+    expect((await acme.get("/shares/alpha/schemas")).json.items).toEqual([{ name: "one", share: "alpha" }, { name: "two", share: "alpha" }]);
+    const tables = (await acme.get("/shares/alpha/schemas/One/tables")).json.items;
+    expect(tables).toEqual([{ name: "basic", schema: "one", share: "alpha", shareId: expect.any(String), id: expect.any(String) }]);
+    const all = (await acme.get("/shares/alpha/all-tables")).json.items;
+    expect(all.map((x: any) => `${x.schema}.${x.name}`)).toEqual(["one.basic", "two.multi"]);
+    expect(new Set(all.map((x: any) => x.id)).size).toBe(2);
+  });
+
+  it("uses the source's schema and table names when no alias is given", async () => {
+    expect((await acme.get("/shares/gamma/all-tables")).json.items.map((x: any) => `${x.schema}.${x.name}`)).toEqual(["delta.basic"]);
+  });
+
+  it("shares a whole schema: current tables appear under its alias, new ones too, filtered ones never", async () => {
+    const before = (await acme.get("/shares/beta/schemas/everything/tables")).json.items.map((x: any) => x.name);
+    expect(before).toEqual(["basic", "dv", "multi"]);
+    const [multi] = await t.services.db.select({ id: securables.id }).from(securables).where(eq(securables.fullName, "lake.delta.multi"));
+    await t.services.db.update(tableDetails).set({ rowFilter: { function_name: "lake.delta.f", input_column_names: ["letter"] } }).where(eq(tableDetails.securableId, multi!.id));
+    expect((await acme.get("/shares/beta/all-tables")).json.items.map((x: any) => x.name)).toEqual(["basic", "dv"]);
+    await t.services.db.update(tableDetails).set({ rowFilter: null }).where(eq(tableDetails.securableId, multi!.id));
+    const q = await acme.query("/shares/beta/schemas/everything/tables/basic", {});
+    expect(q.status).toBe(200);
+  });
+
+  it("pages tables of all schemas with tokens bound to the share", async () => {
+    const first = await acme.get("/shares/alpha/all-tables?maxResults=1");
+    expect(first.json.items).toHaveLength(1);
+    const second = await acme.get(`/shares/alpha/all-tables?maxResults=1&pageToken=${encodeURIComponent(first.json.nextPageToken)}`);
+    expect(second.json.items[0].name).toBe("multi");
+    expect(second.json).not.toHaveProperty("nextPageToken");
+    const misused = await acme.get(`/shares/beta/all-tables?pageToken=${encodeURIComponent(first.json.nextPageToken)}`);
+    expect(misused.status).toBe(400);
+    expect(misused.json).toEqual({ errorCode: "INVALID_PARAMETER_VALUE", message: "invalid 'nextPageToken'." });
+  });
+
+  it("reflects share changes at once: a removed table disappears from the listing", async () => {
+    await t.admin.patch(uc("/shares/gamma"), { updates: [{ action: "REMOVE", data_object: { name: "lake.delta.basic" } }] });
+    expect((await acme.get("/shares/gamma/all-tables")).json).toEqual({ items: [] });
+    expect((await acme.get("/shares/gamma/schemas")).json).toEqual({ items: [] });
+  });
+});
