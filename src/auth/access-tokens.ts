@@ -1,4 +1,5 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { preparedQuery } from "../db/prepared";
 import type { Db } from "../db/types";
 import { accessTokens, principals } from "../../schema/index";
 import { constantTimeEqual, PAT_PREFIX, randomSecret, sha256Hex } from "./secrets";
@@ -35,6 +36,16 @@ export async function issueAccessToken(
 /** Only touch last_used_at when it is older than this, so reads do not all become writes. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
+const tokenByHash = preparedQuery((db) =>
+  db
+    .select({ token: accessTokens, principal: principals })
+    .from(accessTokens)
+    .innerJoin(principals, eq(principals.id, accessTokens.principalId))
+    .where(eq(accessTokens.tokenHash, sql.placeholder("hash")))
+    .limit(1)
+    .prepare("lakeward_token_by_hash"),
+);
+
 /**
  * The active principal a token belongs to, or undefined for an unknown, expired or revoked
  * token or an inactive principal (issue 3 §7: deactivation is immediate).
@@ -42,12 +53,7 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 export async function principalForAccessToken(db: Db, token: string, now: number): Promise<PrincipalRow | undefined> {
   if (!token.startsWith(PAT_PREFIX)) return undefined;
   const hash = await sha256Hex(token);
-  const [row] = await db
-    .select({ token: accessTokens, principal: principals })
-    .from(accessTokens)
-    .innerJoin(principals, eq(principals.id, accessTokens.principalId))
-    .where(eq(accessTokens.tokenHash, hash))
-    .limit(1);
+  const [row] = await tokenByHash(db).execute({ hash });
   if (!row || !constantTimeEqual(row.token.tokenHash, hash)) return undefined;
   if (row.token.expiresAt !== null && row.token.expiresAt <= now) return undefined;
   if (!row.principal.active) return undefined;

@@ -1,4 +1,5 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { preparedQuery } from "../db/prepared";
 import type { Db } from "../db/types";
 import { principals, securables, tableDetails, type StoredColumn, type StoredRowFilter } from "../../schema/index";
 import { securableColumns, type SecurableRow } from "./rows";
@@ -72,13 +73,18 @@ export function toTableInfo(row: SecurableRow, detail: TableDetailRow): TableInf
  * A table's securable row and details in one query: `GET /tables/{full_name}` is the hottest
  * read, so it pays one round trip instead of two.
  */
-export async function findTableWithDetails(db: Db, fullName: string): Promise<{ row: SecurableRow; detail: TableDetailRow } | undefined> {
-  const [found] = await db
+const tableWithDetails = preparedQuery((db) =>
+  db
     .select({ row: securableColumns, detail: tableDetails })
     .from(securables)
     .innerJoin(tableDetails, eq(tableDetails.securableId, securables.id))
     .leftJoin(principals, eq(principals.id, securables.ownerId))
-    .where(and(eq(securables.type, "table"), eq(securables.fullName, fullName)))
-    .limit(1);
+    .where(and(eq(securables.type, "table"), eq(securables.fullName, sql.placeholder("fullName"))))
+    .limit(1)
+    .prepare("lakeward_table_with_details"),
+);
+
+export async function findTableWithDetails(db: Db, fullName: string): Promise<{ row: SecurableRow; detail: TableDetailRow } | undefined> {
+  const [found] = await tableWithDetails(db).execute({ fullName });
   return found ? { row: found.row as SecurableRow, detail: found.detail } : undefined;
 }

@@ -62,10 +62,13 @@ export async function executeStatement({ ctx, input }: { ctx: RequestContext; in
   const limit = Math.min(input.row_limit ?? MAX_ROWS, MAX_ROWS);
   const params = { statement_id: id, statement: input.statement.slice(0, 4000), catalog: session.catalog, schema: session.schema };
   let outcome: { result: ResultSet } | { error: StatementError };
+  // A securable hidden from the caller fails as "not found" but is audited as a denial.
+  let hiddenDenial = false;
   try {
     outcome = { result: await runScript(ctx, input.statement, session) };
   } catch (err) {
     outcome = { error: (err as { statementError?: StatementError }).statementError ?? statementError(err) };
+    hiddenDenial = (err as { hiddenDenial?: boolean }).hiddenDenial === true;
   }
   // The statement's own audit row (issue 6 §7); each verb it ran audited itself too.
   return ctx.services.db.transaction(async (txn) => {
@@ -80,7 +83,7 @@ export async function executeStatement({ ctx, input }: { ctx: RequestContext; in
       principalId: ctx.principal.id,
       principalName: ctx.principal.name,
       requestParams: params,
-      outcome: failed ? (failed.error_code === "PERMISSION_DENIED" ? "denied" : "failed") : "success",
+      outcome: failed ? (failed.error_code === "PERMISSION_DENIED" || hiddenDenial ? "denied" : "failed") : "success",
       statusCode: 200,
       errorCode: failed?.error_code,
       errorMessage: failed?.message,
@@ -102,7 +105,10 @@ async function runScript(ctx: RequestContext, sql: string, session: Session): Pr
       if (!handler) throw new LakewardError("UNIMPLEMENTED", `${describeKind(stmt.kind)} statements are not supported by this server${stmt.kind === "Query" || stmt.kind === "Insert" || stmt.kind === "Explain" ? " (no query engine in this runtime)" : ""}.`);
       last = await handler(ctx, session, stmt);
     } catch (err) {
-      throw Object.assign(new Error("statement failed"), { statementError: statementError(err, { index, count: parsed.length, span: stmt.span }) });
+      throw Object.assign(new Error("statement failed"), {
+        statementError: statementError(err, { index, count: parsed.length, span: stmt.span }),
+        hiddenDenial: err instanceof LakewardError && err.hiddenDenial,
+      });
     }
   }
   return last;

@@ -100,8 +100,14 @@ describe("query shapes", () => {
     ["CTE", "WITH o AS (SELECT id, ssn FROM orders) SELECT id, ssn FROM o ORDER BY id",
       [["1", "***-**-1111"], ["3", "***-**-3333"]], ALL.map((r) => [r[0]!, r[3]!])],
     ["subquery in FROM", "SELECT n FROM (SELECT count(*) AS n FROM orders) s", [["2"]], [["4"]]],
-    ["scalar and IN subqueries", "SELECT name FROM customers WHERE customer IN (SELECT customer FROM orders WHERE id > 1) ORDER BY name",
+    ["IN subquery", "SELECT name FROM customers WHERE customer IN (SELECT customer FROM orders WHERE id > 1) ORDER BY name",
       [["Bo"]], [["Bo"], ["Cy"]]],
+    ["correlated scalar subquery", "SELECT name, (SELECT count(*) FROM orders o WHERE o.customer = c.customer) FROM customers c ORDER BY name",
+      [["Ada", "1"], ["Bo", "1"], ["Cy", "0"]], [["Ada", "1"], ["Bo", "2"], ["Cy", "1"]]],
+    ["scalar subquery over a masked column, in SELECT and WHERE", "SELECT (SELECT max(ssn) FROM orders), (SELECT sum(amount) FROM orders) FROM customers WHERE customer = (SELECT max(customer) FROM orders)",
+      [["***-**-3333", "40.00"]], [["444-44-4444", "100.00"]]],
+    ["scalar subquery comparing with a masked value", "SELECT name FROM customers c WHERE (SELECT min(ssn) FROM orders o WHERE o.customer = c.customer) LIKE '***%' ORDER BY name",
+      [["Ada"], ["Bo"]], []],
     ["EXISTS", "SELECT name FROM customers c WHERE EXISTS (SELECT 1 FROM orders o WHERE o.customer = c.customer AND o.region = 'APAC')", [], [["Cy"]]],
     ["UNION", "SELECT ssn FROM orders WHERE id < 3 UNION ALL SELECT ssn FROM orders WHERE id >= 3 ORDER BY 1",
       [["***-**-1111"], ["***-**-3333"]], [["111-11-1111"], ["222-22-2222"], ["333-33-3333"], ["444-44-4444"]]],
@@ -147,6 +153,35 @@ describe("writes carry what the writer may see", () => {
   it("INSERT ... SELECT writes only what the writer sees", async () => {
     await q(outsider, "CREATE TABLE out_log (id BIGINT, ssn STRING); INSERT INTO out_log SELECT id, ssn FROM orders");
     expect(sorted(await q(outsider, "SELECT * FROM out_log"))).toEqual([["1", "***-**-1111"], ["3", "***-**-3333"]]);
+  });
+  it("CTAS by the owner materializes the filtered, masked rows: ownership exempts nothing", async () => {
+    expect(await q(owner, "CREATE TABLE owner_copy AS SELECT * FROM orders")).toEqual([["2", "2"]]);
+    expect(await q(owner, "SELECT * FROM owner_copy ORDER BY id")).toEqual(US_MASKED);
+    // The copy has no policies: a member of the exempt groups reads exactly what was stored,
+    // so the masked values were written, not re-masked on read.
+    await q(owner, "GRANT SELECT ON TABLE owner_copy TO `member@example.com`");
+    expect(await q(member, "SELECT * FROM owner_copy ORDER BY id")).toEqual(US_MASKED);
+  });
+  it("INSERT ... SELECT by the owner writes the filtered, masked rows", async () => {
+    await q(owner, "CREATE TABLE owner_log (id BIGINT, region STRING, ssn STRING)");
+    expect(await q(owner, "INSERT INTO owner_log SELECT id, region, ssn FROM orders")).toEqual([["2", "2"]]);
+    await q(owner, "GRANT SELECT ON TABLE owner_log TO `member@example.com`");
+    expect(await q(member, "SELECT * FROM owner_log ORDER BY id")).toEqual([["1", "US", "***-**-1111"], ["3", "US", "***-**-3333"]]);
+  });
+  it("INSERT ... SELECT by the exempt member writes every row in clear, and only those", async () => {
+    await q(member, "CREATE TABLE member_log (id BIGINT, region STRING, ssn STRING)");
+    expect(await q(member, "INSERT INTO member_log SELECT id, region, ssn FROM orders")).toEqual([["4", "4"]]);
+    const expected = ALL.map((r) => [r[0]!, r[1]!, r[3]!]);
+    expect(await q(member, "SELECT * FROM member_log ORDER BY id")).toEqual(expected);
+    // A filtered INSERT ... SELECT through a join and an aggregate writes what the member sees of it.
+    await q(member, "CREATE TABLE member_totals (name STRING, total DECIMAL(10,2))");
+    await q(member, "INSERT INTO member_totals SELECT c.name, sum(o.amount) FROM orders o JOIN customers c ON o.customer = c.customer GROUP BY c.name");
+    expect(await q(member, "SELECT * FROM member_totals ORDER BY name")).toEqual([["Ada", "10.00"], ["Bo", "50.00"], ["Cy", "40.00"]]);
+  });
+  it("the same INSERT ... SELECT by the outsider into the member's table lands only the outsider's view", async () => {
+    await q(member, "GRANT MODIFY, SELECT ON TABLE member_totals TO `outsider@example.com`");
+    await q(outsider, "INSERT INTO member_totals SELECT concat('out:', c.name), sum(o.amount) FROM orders o JOIN customers c ON o.customer = c.customer GROUP BY c.name");
+    expect(await q(member, "SELECT * FROM member_totals WHERE name LIKE 'out:%' ORDER BY name")).toEqual([["out:Ada", "10.00"], ["out:Bo", "30.00"]]);
   });
   it("INSERT needs MODIFY; CTAS needs CREATE TABLE", async () => {
     expect((await failure(outsider, "INSERT INTO main.sales.customers VALUES ('c9', 'Zed')")).error_code).toBe("PERMISSION_DENIED");

@@ -22,11 +22,13 @@ export function rowsWritten(rows: number): ResultSet {
   };
 }
 
-/** Checks the target (MODIFY) and plans the source query (SELECT on what it reads). */
+/**
+ * Checks the target (MODIFY) and plans the source query (SELECT on what it reads), for EXPLAIN
+ * INSERT. Nothing is written, so the audit record's `tables_written` stays empty (issue 6 §7).
+ */
 export async function planInsert(ctx: RequestContext, session: Session, planner: QueryPlanner, stmt: Insert, record: EngineAuditRecord): Promise<EnginePlan> {
   if (stmt.overwrite) throw new LakewardError("UNIMPLEMENTED", "INSERT OVERWRITE is not supported yet; use INSERT INTO.");
   const fullName = qualify(session, stmt.table, 3);
-  record.tables_written = [fullName];
   await resolveWriteTarget(ctx, fullName);
   return (await planStatement(planner, stmt.query.sql, record)).plan;
 }
