@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { md5Hex } from "../../src/sharing/files/md5";
 import { sha256Hex } from "../../src/sharing/files/sha256";
 import { openToken, sealToken } from "../../src/sharing/files/mac-token";
-import { chooseFormat, parseCapabilities, parseFileIdHash, responseCapabilities } from "../../src/sharing/protocol/capabilities";
+import { checkReaderFeatures, chooseFormat, parseCapabilities, parseFileIdHash, responseCapabilities } from "../../src/sharing/protocol/capabilities";
 import { cleanSchema, metadataLine } from "../../src/sharing/protocol/lines";
 import { parseQueryRequest, timestampOf } from "../../src/sharing/protocol/query-request";
 import { parseRange } from "../../src/http/routes/sharing/files";
@@ -46,6 +46,17 @@ describe("capabilities and formats (digest A.6)", () => {
     expect(responseCapabilities("delta", true)).toBe("responseformat=delta;includeendstreamaction=true");
     expect(parseFileIdHash(" Delta ")).toBe("delta");
     expect(() => parseFileIdHash("md5")).toThrow();
+  });
+
+  it("holds a delta client that listed readerfeatures to every feature the table needs, legacy reader 2 meaning column mapping", () => {
+    const dvOnly = parseCapabilities("responseformat=delta;readerfeatures=deletionvectors");
+    expect(() => checkReaderFeatures(dvOnly, { minReaderVersion: 3, readerFeatures: ["deletionVectors"] })).not.toThrow();
+    expect(() => checkReaderFeatures(dvOnly, { minReaderVersion: 3, readerFeatures: ["deletionVectors", "columnMapping"] })).toThrow(/columnMapping/);
+    expect(() => checkReaderFeatures(dvOnly, { minReaderVersion: 2 })).toThrow(/columnMapping/);
+    expect(() => checkReaderFeatures(dvOnly, { minReaderVersion: 1 })).not.toThrow();
+    expect(() => checkReaderFeatures(parseCapabilities("responseformat=delta;readerfeatures=ColumnMapping"), { minReaderVersion: 2 })).not.toThrow();
+    // A client that lists no features is trusted to know what it asked delta for.
+    expect(() => checkReaderFeatures(parseCapabilities("responseformat=delta"), { minReaderVersion: 2 })).not.toThrow();
   });
 });
 

@@ -16,6 +16,8 @@ export const WORLD_TABLES = {
   travel: "golden-time-travel-start-start20-start40",
   dv: "kernel-table-with-dv-small",
   ict: "drs-cdc-ict-table",
+  /** Column mapping (mode name, minReaderVersion 2): physical column names differ from logical ones. */
+  colmap: "golden-table-with-columnmapping-mode-name",
   /** A second copy of dat-basic-append that tests append to. */
   appended: "dat-basic-append",
 } as const;

@@ -64,9 +64,12 @@ export function parseFileIdHash(header: string | undefined): ResponseFormat | un
 /**
  * A delta-format client that listed its reader features must know every feature the table
  * uses; otherwise it would misread the files (deletion vectors ignored, wrong column names).
+ * Legacy reader version 2 has no feature list but means column mapping (delta-protocol
+ * "Column Mapping": reader version 2 or the `columnMapping` reader feature).
  */
-export function checkReaderFeatures(caps: Capabilities, tableFeatures: readonly string[] | undefined): void {
+export function checkReaderFeatures(caps: Capabilities, protocol: { minReaderVersion: number; readerFeatures?: readonly string[] }): void {
   if (!caps.readerFeatures) return;
-  const unknown = (tableFeatures ?? []).filter((f) => !caps.readerFeatures!.has(f.toLowerCase()));
+  const tableFeatures = protocol.readerFeatures ?? (protocol.minReaderVersion === 2 ? ["columnMapping"] : []);
+  const unknown = tableFeatures.filter((f) => !caps.readerFeatures!.has(f.toLowerCase()));
   if (unknown.length > 0) throw unsupported(`This table uses reader features the client did not list in readerfeatures: ${unknown.join(", ")}.`);
 }

@@ -41,7 +41,7 @@ export const tableKey = (call: TableCall) => `${call.share.id}/${call.table.obje
 /** The response format for a table protocol, checking the client's reader features. */
 export function formatFor(call: TableCall, protocol: Snapshot["protocol"]): ResponseFormat {
   const format = chooseFormat(call.caps, protocol.minReaderVersion);
-  if (format === "delta") checkReaderFeatures(call.caps, protocol.readerFeatures);
+  if (format === "delta") checkReaderFeatures(call.caps, protocol);
   return format;
 }
 

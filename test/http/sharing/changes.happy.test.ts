@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { desc, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { auditLog } from "../../../schema/index";
 import { startTestApp, type TestApp } from "../../support/app";
 import { uc } from "../../support/client";
 import { expectedOf } from "../../support/delta-testdata";
@@ -15,6 +17,9 @@ let nobody: SharingClient;
 let reader: SharingReader;
 const T = (name: string) => `/shares/cdc/schemas/s/tables/${name}`;
 const dataLines = (lines: any[]) => lines.filter((l) => l.add || l.cdf || l.remove || l.file);
+const DELTA_CDF = { "delta-sharing-capabilities": "responseformat=delta;readerfeatures=deletionvectors,columnmapping" };
+/** drs-cdc-ict-table's in-commit timestamps: v2 2026-07-12T16:36:52.175Z, v3 2026-07-12T16:36:53.881Z. */
+const ICT = { v2: "2026-07-12T16:36:52.175Z", betweenV2AndV3: "2026-07-12T16:36:53.000Z" };
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -116,5 +121,97 @@ describe("per-recipient partitions (CURRENT_RECIPIENT)", () => {
     const forged = mine.split("/f/")[0] + "/f/" + other.split("/f/")[1];
     const res = await t.app.request(forged.replace(/^http:\/\/[^/]+/, ""));
     expect(res.status).toBe(404);
+  });
+});
+
+describe("changes: timestamps, historical metadata and delta format", () => {
+  const ict = (query: string, headers?: Record<string, string>) => acme.get(`${T("ict")}/changes?${query}`, headers);
+
+  it("bounds the feed by startingTimestamp and endingTimestamp (with Z or +00:00), in parquet and delta", async () => {
+    for (const ending of [ICT.betweenV2AndV3, ICT.betweenV2AndV3.replace("Z", "+00:00")]) {
+      const query = `startingTimestamp=${encodeURIComponent(ICT.v2)}&endingTimestamp=${encodeURIComponent(ending)}`;
+      const parquet = await ict(query);
+      expect(parquet.status, parquet.text).toBe(200);
+      expect(parquet.headers.get("delta-sharing-capabilities")).toBe("responseformat=parquet");
+      expect(parquet.headers.get("delta-table-version")).toBe("2");
+      expect(dataLines(parquet.lines).map((l) => Object.values<any>(l)[0].version)).toEqual(dataLines(parquet.lines).map(() => 2));
+      expect(dataLines(parquet.lines).every((l) => Object.values<any>(l)[0].timestamp === Date.parse(ICT.v2))).toBe(true);
+      expect(await reader.countRows(dataLines(parquet.lines).map(urlOf))).toBe(2);
+
+      const delta = await ict(query, DELTA_CDF);
+      expect(delta.status, delta.text).toBe(200);
+      assertNdjsonShape(delta.text);
+      expect(delta.headers.get("delta-sharing-capabilities")).toBe("responseformat=delta");
+      expect(delta.headers.get("delta-table-version")).toBe("2");
+      expect(delta.lines[1].metaData).toMatchObject({ version: expect.any(Number), deltaMetadata: expect.any(Object) });
+      const files = delta.lines.slice(2).map((l) => l.file);
+      expect(files.length).toBe(dataLines(parquet.lines).length);
+      for (const f of files) expect(f).toMatchObject({ version: 2, timestamp: Date.parse(ICT.v2), expirationTimestamp: expect.any(Number) });
+      expect(await reader.countRows(files.map((f) => urlOf({ file: f })))).toBe(2);
+    }
+  });
+
+  it("takes startingTimestamp alone in delta format and runs to the latest version", async () => {
+    const c = expectedOf("drs-cdc-ict-table").cdf[0]!;
+    const res = await ict(`startingTimestamp=${c.startingTimestamp}`, DELTA_CDF);
+    expect(res.status, res.text).toBe(200);
+    expect(res.headers.get("delta-sharing-capabilities")).toBe("responseformat=delta");
+    expect(res.headers.get("delta-table-version")).toBe("2");
+    const files = res.lines.slice(2).map((l) => l.file);
+    expect([...new Set(files.map((f) => f.version))]).toEqual([2, 3]);
+    expect(await reader.countRows(files.map((f) => urlOf({ file: f })))).toBe(c.rowCount);
+  });
+
+  it("refuses an endingTimestamp before the startingTimestamp and a malformed one", async () => {
+    const before = await ict(`startingTimestamp=${encodeURIComponent(ICT.betweenV2AndV3)}&endingTimestamp=${encodeURIComponent(ICT.v2)}`, DELTA_CDF);
+    expect(before.status).toBe(400);
+    expect(before.json).toEqual({ errorCode: "INVALID_PARAMETER_VALUE", message: expect.any(String) });
+    const bad = await ict(`startingVersion=2&endingTimestamp=yesterday`);
+    expect(bad.status).toBe(400);
+    expect(bad.json).toEqual({ errorCode: "INVALID_PARAMETER_VALUE", message: expect.stringContaining("endingTimestamp") });
+  });
+
+  it("adds historical metaData in delta format with includeHistoricalMetadata", async () => {
+    const res = await acme.get(`${T("cdf")}/changes?startingVersion=0&includeHistoricalMetadata=true`, DELTA_CDF);
+    expect(res.status, res.text).toBe(200);
+    assertNdjsonShape(res.text);
+    expect(res.headers.get("delta-sharing-capabilities")).toBe("responseformat=delta");
+    expect(res.lines[1].metaData).toMatchObject({ version: 0, deltaMetadata: { partitionColumns: ["part"] } });
+    const later = res.lines.slice(2).filter((l) => l.metaData).map((l) => l.metaData);
+    expect(later.map((m) => m.version)).toEqual([0]);
+    expect(later.every((m) => m.deltaMetadata)).toBe(true);
+    const without = await acme.get(`${T("cdf")}/changes?startingVersion=0`, DELTA_CDF);
+    expect(without.lines.slice(2).filter((l) => l.metaData)).toHaveLength(0);
+    expect(without.lines[1].metaData.version).toBe(2);
+  });
+});
+
+describe("audit of change feed calls", () => {
+  const lastAudit = async () => {
+    const [row] = await t.services.db.select().from(auditLog).where(eq(auditLog.actionName, "deltaSharingQueryTableChanges")).orderBy(desc(auditLog.seq)).limit(1);
+    return row;
+  };
+
+  it("audits a change query with the recipient, the table, the start version and the file count", async () => {
+    const res = await acme.get(`${T("cdf")}/changes?startingVersion=0&endingVersion=2`);
+    expect(res.status).toBe(200);
+    const files = dataLines(res.lines).length;
+    expect(files).toBe(7);
+    // The row is written when the stream ends, which may settle just after the body.
+    await vi.waitFor(async () =>
+      expect(await lastAudit()).toMatchObject({
+        serviceName: "deltaSharing", outcome: "success", statusCode: 200, principalName: "acme",
+        securableType: "table", securableFullName: "cdc.s.cdf",
+        details: expect.objectContaining({ recipient: "acme", share: "cdc", version: 0, format: "parquet", files }),
+      }),
+    );
+  });
+
+  it("counts only the recipient's partition, and audits a refused change query", async () => {
+    const mine = await p0.get("/shares/mine/schemas/s/tables/cdf/changes?startingVersion=0");
+    await vi.waitFor(async () => expect(await lastAudit()).toMatchObject({ principalName: "p0", securableFullName: "mine.s.cdf", details: expect.objectContaining({ files: dataLines(mine.lines).length }) }));
+    const refused = await acme.get(`${T("cdf")}/changes?startingVersion=9`);
+    expect(refused.status).toBe(400);
+    await vi.waitFor(async () => expect(await lastAudit()).toMatchObject({ outcome: "failed", statusCode: 400, errorCode: "INVALID_PARAMETER_VALUE", principalName: "acme", securableFullName: "cdc.s.cdf" }));
   });
 });

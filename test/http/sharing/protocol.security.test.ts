@@ -64,7 +64,15 @@ describe("recipient authentication", () => {
     await shareWith(t, "for_short", [{ name: "lake.delta.basic" }], ["short"]);
     expect((await short.client.get("/shares")).status).toBe(200);
     offset += 61_000;
-    expect((await short.client.get("/shares")).status).toBe(401);
+    const res = await short.client.get("/shares");
+    expect(res.status).toBe(401);
+    expect(res.json).toEqual({ errorCode: "UNAUTHENTICATED", message: expect.any(String) });
+    expect(await lastAudit("deltaSharingListShares")).toMatchObject({ outcome: "denied", statusCode: 401, errorCode: "UNAUTHENTICATED", serviceName: "deltaSharing" });
+    // Every endpoint refuses it, and the refusal is audited under the endpoint's own action.
+    const query = await short.client.query("/shares/for_short/schemas/delta/tables/basic", {});
+    expect(query.status).toBe(401);
+    expect(query.json).toEqual({ errorCode: "UNAUTHENTICATED", message: expect.any(String) });
+    expect(await lastAudit("deltaSharingQueryTable")).toMatchObject({ outcome: "denied", statusCode: 401, errorCode: "UNAUTHENTICATED", securableFullName: "for_short.delta.basic" });
   });
 
   it("keeps a rotated-out token for its grace period only; the new link works", async () => {
@@ -76,6 +84,10 @@ describe("recipient authentication", () => {
     const code = String(rotated.body.activation_url).split("/").pop()!;
     const fresh = new SharingClient(t.app, (await t.client().get(`/api/2.1/unity-catalog/public/data_sharing_activation/${code}`)).body.bearerToken);
     offset += 301_000;
+    const old = await r.client.get("/shares/for_rotating/all-tables");
+    expect(old.status).toBe(401);
+    expect(old.json).toEqual({ errorCode: "UNAUTHENTICATED", message: expect.any(String) });
+    expect(await lastAudit("deltaSharingListAllTables")).toMatchObject({ outcome: "denied", statusCode: 401, errorCode: "UNAUTHENTICATED", securableFullName: "for_rotating" });
     expect((await r.client.get("/shares")).status).toBe(401);
     expect((await fresh.get("/shares")).json.items.map((s: any) => s.name)).toEqual(["for_rotating"]);
     await t.admin.post(uc("/recipients/rotating/rotate-token"), { existing_token_expire_in_seconds: 0 });
@@ -104,6 +116,34 @@ describe("recipient authentication", () => {
 });
 
 describe("share access", () => {
+  it("gives a recipient that was never granted anything an empty list and 404s, each refusal audited as hidden", async () => {
+    const lonely = (await activatedRecipient(t, "lonely")).client;
+    const list = await lonely.get("/shares");
+    expect(list.status).toBe(200);
+    expect(list.json).toEqual({ items: [] });
+    expect(await lastAudit("deltaSharingListShares")).toMatchObject({ outcome: "success", principalName: "lonely", details: expect.objectContaining({ count: 0 }) });
+    const share = await lonely.get("/shares/s");
+    expect(share.status).toBe(404);
+    expect(share.json).toEqual({ errorCode: "RESOURCE_DOES_NOT_EXIST", message: "Share 's' does not exist." });
+    expect(await lastAudit("deltaSharingGetShare")).toMatchObject({ outcome: "denied", statusCode: 404, errorCode: "RESOURCE_DOES_NOT_EXIST", principalName: "lonely", details: expect.objectContaining({ share: "s", hidden: true }) });
+    const cases: [string, () => ReturnType<SharingClient["get"]>][] = [
+      ["deltaSharingListSchemas", () => lonely.get("/shares/s/schemas")],
+      ["deltaSharingListAllTables", () => lonely.get("/shares/s/all-tables")],
+      ["deltaSharingGetTableVersion", () => lonely.get(`${Q}/version`)],
+      ["deltaSharingGetTableMetadata", () => lonely.get(`${Q}/metadata`)],
+      ["deltaSharingQueryTable", () => lonely.query(Q, {})],
+      ["deltaSharingQueryTableChanges", () => lonely.get(`${Q}/changes?startingVersion=0`)],
+    ];
+    for (const [action, call] of cases) {
+      const res = await call();
+      expect(res.status, action).toBe(404);
+      expect(res.json, action).toEqual({ errorCode: "RESOURCE_DOES_NOT_EXIST", message: "Share 's' does not exist." });
+      expect(await lastAudit(action), action).toMatchObject({ outcome: "denied", statusCode: 404, principalName: "lonely", details: expect.objectContaining({ recipient: "lonely", share: "s", hidden: true }) });
+    }
+    // The same calls by the granted recipient succeed.
+    expect((await acme.client.get(`${Q}/version`)).status).toBe(200);
+  });
+
   it("hides another recipient's share: 404 like a missing one, audited as a hidden denial", async () => {
     const res = await acme.client.get("/shares/theirs");
     expect(res.status).toBe(404);
@@ -189,6 +229,13 @@ describe("signed file URLs", () => {
     offset += 3_601_000;
     const res = await t.app.request(url);
     expect(res.status).toBe(403);
-    expect(((await res.json()) as any).message).toContain("expired");
+    expect(await res.json()).toEqual({ errorCode: "PERMISSION_DENIED", message: expect.stringContaining("expired") });
+    expect(await lastAudit("deltaSharingDownloadFile")).toMatchObject({
+      serviceName: "deltaSharing", outcome: "denied", statusCode: 403, errorCode: "PERMISSION_DENIED",
+      errorMessage: expect.stringContaining("expired"), details: expect.objectContaining({ kind: "f" }),
+    });
+    expect(JSON.stringify(await lastAudit("deltaSharingDownloadFile"))).not.toContain(url.split("/f/")[0]!.split("/files/")[1]!);
+    // A fresh query hands out URLs that work again.
+    expect((await t.app.request(await aUrl())).status).toBe(200);
   });
 });

@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { desc, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { auditLog } from "../../../schema/index";
 import { appendFiles } from "../../../src/delta/writer";
 import { startTestApp, type TestApp } from "../../support/app";
 import { expectedOf } from "../../support/delta-testdata";
@@ -13,13 +15,22 @@ let acme: SharingClient;
 let reader: SharingReader;
 const T = (name: string) => `/shares/main/schemas/s/tables/${name}`;
 const DELTA = { "delta-sharing-capabilities": "responseformat=delta;readerfeatures=deletionvectors,columnmapping,timestampntz" };
+const TRAVEL_MTIMES = () => expectedOf("golden-time-travel-start-start20-start40").timestamps!.generatorCommitFileMtimes;
+
+/** The newest audit row of a protocol action (issue 8 §7). */
+async function lastAudit(action: string) {
+  const [row] = await t.services.db.select().from(auditLog).where(eq(auditLog.actionName, action)).orderBy(desc(auditLog.seq)).limit(1);
+  return row;
+}
+/** NDJSON answers are audited when the stream ends, which may settle just after the body. */
+const expectAudit = (action: string, match: Record<string, unknown>) => vi.waitFor(async () => expect(await lastAudit(action)).toMatchObject(match), { timeout: 2000 });
 
 beforeAll(async () => {
   t = await startTestApp();
-  world = await sharingWorld(t, ["basic", "multi", "travel", "dv", "appended"]);
+  world = await sharingWorld(t, ["basic", "multi", "travel", "dv", "appended", "colmap"]);
   acme = (await activatedRecipient(t, "acme")).client;
   const hist = (name: string) => ({ name: `lake.delta.${name}`, shared_as: `s.${name}`, history_data_sharing_status: "ENABLED" });
-  await shareWith(t, "main", ["basic", "multi", "travel", "dv", "appended"].map(hist), ["acme"]);
+  await shareWith(t, "main", ["basic", "multi", "travel", "dv", "appended", "colmap"].map(hist), ["acme"]);
   reader = await SharingReader.open(t.app);
 });
 afterAll(async () => {
@@ -221,5 +232,142 @@ describe("files", () => {
     const head = await t.app.request(url, { method: "HEAD" });
     expect(head.headers.get("content-length")).toBe(String(size));
     expect(head.headers.get("accept-ranges")).toBe("bytes");
+  });
+});
+
+describe("audit of successful table calls", () => {
+  it("audits GET …/version with the recipient, the table and the version", async () => {
+    expect((await acme.get(`${T("multi")}/version`)).status).toBe(200);
+    expect(await lastAudit("deltaSharingGetTableVersion")).toMatchObject({
+      serviceName: "deltaSharing", outcome: "success", statusCode: 200, principalName: "acme",
+      securableType: "table", securableFullName: "main.s.multi",
+      details: expect.objectContaining({ recipient: "acme", share: "main", version: 2 }),
+    });
+  });
+
+  it("audits metadata with the version and the format used, and no files", async () => {
+    expect((await acme.get(`${T("dv")}/metadata`, DELTA)).status).toBe(200);
+    await expectAudit("deltaSharingGetTableMetadata", {
+      outcome: "success", principalName: "acme", securableFullName: "main.s.dv",
+      details: expect.objectContaining({ recipient: "acme", version: expect.any(Number), format: "delta", files: 0 }),
+    });
+  });
+
+  it("audits a query with the version and the number of files answered, never a URL", async () => {
+    const res = await acme.query(T("multi"), { version: 1 });
+    const files = res.lines.filter((l) => l.file).length;
+    expect(files).toBe(5);
+    await expectAudit("deltaSharingQueryTable", {
+      outcome: "success", statusCode: 200, principalName: "acme", securableFullName: "main.s.multi",
+      details: expect.objectContaining({ recipient: "acme", share: "main", version: 1, format: "parquet", files, request: expect.objectContaining({ version: 1 }) }),
+    });
+    expect(JSON.stringify(await lastAudit("deltaSharingQueryTable"))).not.toContain("/delta-sharing/files/");
+    // Pruned answers count what was sent, not what the table holds.
+    const hint = JSON.stringify({ op: "equal", children: [{ op: "column", name: "letter", valueType: "string" }, { op: "literal", value: "a", valueType: "string" }] });
+    await acme.query(T("multi"), { version: 1, jsonPredicateHints: hint });
+    await expectAudit("deltaSharingQueryTable", { details: expect.objectContaining({ version: 1, files: 2 }) });
+  });
+
+  it("audits a refused query as failed, with the protocol's error code", async () => {
+    const res = await acme.query(T("multi"), { version: 99 });
+    expect(res.status).toBe(400);
+    await expectAudit("deltaSharingQueryTable", { outcome: "failed", statusCode: 400, errorCode: "INVALID_PARAMETER_VALUE", principalName: "acme", securableFullName: "main.s.multi" });
+  });
+});
+
+describe("query: delta format with history", () => {
+  it("travels to a version: delta protocol and metaData, add actions at signed URLs, version on each file", async () => {
+    const res = await acme.query(T("multi"), { version: 0 }, DELTA);
+    expect(res.status, res.text).toBe(200);
+    assertNdjsonShape(res.text);
+    expect(res.headers.get("delta-sharing-capabilities")).toBe("responseformat=delta");
+    expect(res.headers.get("delta-table-version")).toBe("0");
+    expect(res.lines[0].protocol.deltaProtocol).toMatchObject({ minReaderVersion: 1 });
+    expect(res.lines[1].metaData.deltaMetadata).toMatchObject({ id: expectedOf("dat-multi-partitioned").versions["0"]!.metadata.id, partitionColumns: expectedOf("dat-multi-partitioned").versions["0"]!.metadata.partitionColumns });
+    const files = res.lines.slice(2).map((l) => l.file);
+    expect(files).toHaveLength(expectedOf("dat-multi-partitioned").versions["0"]!.numFiles);
+    for (const f of files) {
+      expect(f).toMatchObject({ id: expect.stringMatching(/^[0-9a-f]{64}$/), version: 0, timestamp: expect.any(Number), expirationTimestamp: expect.any(Number) });
+      expect(Object.keys(f.deltaSingleAction)).toEqual(["add"]);
+      expect(f.deltaSingleAction.add.path).toMatch(/^http:\/\/localhost\/delta-sharing\/files\//);
+    }
+    expect(await reader.countRows(files.map((f) => f.deltaSingleAction.add.path))).toBe(expectedOf("dat-multi-partitioned").versions["0"]!.rowsInDataFiles);
+  });
+
+  it("travels to a timestamp in delta format", async () => {
+    const mtimes = TRAVEL_MTIMES();
+    const res = await acme.query(T("travel"), { timestamp: new Date(mtimes["1"]! + 1000).toISOString() }, DELTA);
+    expect(res.status, res.text).toBe(200);
+    expect(res.headers.get("delta-sharing-capabilities")).toBe("responseformat=delta");
+    expect(res.headers.get("delta-table-version")).toBe("1");
+    const files = res.lines.slice(2).map((l) => l.file);
+    expect(files).toHaveLength(4);
+    expect(files.every((f) => f.version === 1 && f.timestamp === mtimes["1"] && f.deltaSingleAction.add)).toBe(true);
+    expect(await reader.countRows(files.map((f) => urlOf({ file: f })))).toBe(expectedOf("golden-time-travel-start-start20-start40").versions["1"]!.rowsInDataFiles);
+  });
+
+  it("streams from a startingVersion in delta format: each commit's adds with their version", async () => {
+    const res = await acme.query(T("travel"), { startingVersion: 1 }, DELTA);
+    expect(res.status, res.text).toBe(200);
+    assertNdjsonShape(res.text);
+    expect(res.headers.get("delta-sharing-capabilities")).toBe("responseformat=delta");
+    expect(res.headers.get("delta-table-version")).toBe("1");
+    expect(res.lines[1].metaData).toMatchObject({ version: 1, deltaMetadata: expect.any(Object) });
+    const files = res.lines.filter((l) => l.file).map((l) => l.file);
+    expect(files.map((f) => [Object.keys(f.deltaSingleAction)[0], f.version])).toEqual([["add", 1], ["add", 1], ["add", 2], ["add", 2]]);
+    const mtimes = TRAVEL_MTIMES();
+    expect(files.map((f) => f.timestamp)).toEqual([mtimes["1"], mtimes["1"], mtimes["2"], mtimes["2"]]);
+    expect(await reader.countRows(files.map((f) => f.deltaSingleAction.add.path))).toBe(20);
+  });
+
+  it("refuses time travel to a version that does not exist, in delta format too", async () => {
+    const res = await acme.query(T("travel"), { version: 7 }, DELTA);
+    expect(res.status).toBe(400);
+    expect(res.json).toEqual({ errorCode: "INVALID_PARAMETER_VALUE", message: expect.any(String) });
+  });
+});
+
+describe("column mapping (golden-table-with-columnmapping-mode-name)", () => {
+  const expected = () => expectedOf("golden-table-with-columnmapping-mode-name");
+
+  it("answers delta: reader version 2, the mapping in metaData, files holding the physical columns", async () => {
+    const res = await acme.query(T("colmap"), {}, DELTA);
+    expect(res.status, res.text).toBe(200);
+    assertNdjsonShape(res.text);
+    expect(res.headers.get("delta-sharing-capabilities")).toBe("responseformat=delta");
+    expect(res.headers.get("delta-table-version")).toBe("0");
+    expect(res.lines[0].protocol.deltaProtocol).toMatchObject({ minReaderVersion: 2 });
+    const meta = res.lines[1].metaData.deltaMetadata;
+    expect(meta.configuration).toMatchObject({ "delta.columnMapping.mode": "name" });
+    const schema = JSON.parse(meta.schemaString);
+    const byte = schema.fields.find((f: any) => f.name === "ByteType");
+    expect(byte.metadata["delta.columnMapping.physicalName"]).toBe("col-363f6bf7-76d9-42ca-9a0b-ad043e4776db");
+    const files = res.lines.slice(2).map((l) => l.file);
+    expect(files).toHaveLength(expected().versions["0"]!.numFiles);
+    const urls = files.map((f) => f.deltaSingleAction.add.path as string);
+    expect(await reader.countRows(urls)).toBe(expected().versions["0"]!.logicalRows);
+    // The files hold physical names: a client must apply the mapping, which is why parquet is refused.
+    const [first] = await reader.rows(urls[0]!);
+    expect(Object.keys(first!)).toContain("col-363f6bf7-76d9-42ca-9a0b-ad043e4776db");
+    expect(Object.keys(first!)).not.toContain("ByteType");
+    const metadata = await acme.get(`${T("colmap")}/metadata`, { "delta-sharing-capabilities": "responseformat=delta,parquet;readerfeatures=deletionvectors,columnmapping,timestampntz" });
+    expect(metadata.headers.get("delta-sharing-capabilities")).toBe("responseformat=delta");
+  });
+
+  it("refuses parquet (the default) with UNSUPPORTED_OPERATION, naming responseformat=delta", async () => {
+    for (const headers of [undefined, { "delta-sharing-capabilities": "responseformat=parquet" }]) {
+      const res = await acme.query(T("colmap"), {}, headers);
+      expect(res.status).toBe(400);
+      expect(res.json).toEqual({ errorCode: "UNSUPPORTED_OPERATION", message: expect.stringContaining("responseformat=delta") });
+    }
+    const meta = await acme.get(`${T("colmap")}/metadata`);
+    expect(meta.status).toBe(400);
+    expect(meta.json.errorCode).toBe("UNSUPPORTED_OPERATION");
+  });
+
+  it("refuses a delta client whose readerfeatures lack columnmapping", async () => {
+    const res = await acme.query(T("colmap"), {}, { "delta-sharing-capabilities": "responseformat=delta;readerfeatures=deletionvectors" });
+    expect(res.status).toBe(400);
+    expect(res.json).toEqual({ errorCode: "UNSUPPORTED_OPERATION", message: expect.stringContaining("columnMapping") });
   });
 });

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, securables, tableDetails } from "../../../schema/index";
 import { startTestApp, type TestApp } from "../../support/app";
@@ -123,5 +123,87 @@ describe("shares API: security", () => {
     const carol = await t.user("carol@example.com");
     expect((await carol.delete(uc("/shares/bobs"))).status).toBe(404);
     expect((await bob.delete(uc("/shares/bobs"))).status).toBe(200);
+  });
+});
+
+describe("shares API: USE SHARE and SET SHARE PERMISSION (delegated on the metastore)", () => {
+  const grantTo = (client: { patch: typeof t.admin.patch }, share: string, recipient = "acme", op: "add" | "remove" = "add") =>
+    client.patch(uc(`/shares/${share}/permissions`), { changes: [{ principal: recipient, [op]: ["SELECT"] }] });
+
+  beforeAll(async () => {
+    expect((await t.admin.post(uc("/shares"), { name: "seen", comment: "admin's" })).status).toBe(200);
+    expect((await t.admin.patch(uc("/shares/seen"), { updates: [{ action: "ADD", data_object: { name: "lake.delta.basic", shared_as: "x.basic" } }] })).status).toBe(200);
+  });
+
+  it("lets a USE SHARE holder list and get shares it does not own, but not change or drop them", async () => {
+    const dave = await t.user("dave@example.com");
+    expect((await dave.get(uc("/shares"))).body.shares ?? []).toEqual([]);
+    const hidden = await dave.get(uc("/shares/seen"));
+    expect(hidden.status).toBe(404);
+    expect(hidden.body.error_code).toBe("NOT_FOUND");
+    expect((await dave.get(uc("/shares/seen/permissions"))).status).toBe(404);
+
+    await grantDirect(t.services, "metastore", "metastore", dave.principalId, "USE SHARE");
+    const all = (await t.admin.get(uc("/shares"))).body.shares.map((s: any) => s.name);
+    expect(all).toContain("seen");
+    expect((await dave.get(uc("/shares"))).body.shares.map((s: any) => s.name)).toEqual(all);
+    const got = await dave.get(uc("/shares/seen?include_shared_data=true"));
+    expect(got.status).toBe(200);
+    expect(got.body).toMatchObject({ name: "seen", owner: "admin", comment: "admin's" });
+    expect(got.body.objects).toEqual([expect.objectContaining({ name: "lake.delta.basic", shared_as: "x.basic" })]);
+    expect((await dave.get(uc("/shares/seen/permissions"))).body).toEqual({ privilege_assignments: [] });
+
+    const patched = await dave.patch(uc("/shares/seen"), { comment: "mine now" });
+    expect(patched.status).toBe(403);
+    expect(patched.body.error_code).toBe("PERMISSION_DENIED");
+    expect((await dave.delete(uc("/shares/seen"))).status).toBe(403);
+    // Seeing a share is not the right to grant it.
+    const granted = await grantTo(dave, "seen");
+    expect(granted.status).toBe(403);
+    expect(granted.body.error_code).toBe("PERMISSION_DENIED");
+    expect((await t.admin.get(uc("/shares/seen"))).body.comment).toBe("admin's");
+    const [audit] = await t.services.db.select().from(auditLog).where(and(eq(auditLog.actionName, "updateSharePermissions"), eq(auditLog.principalName, "dave@example.com"))).orderBy(desc(auditLog.seq)).limit(1);
+    expect(audit).toMatchObject({ outcome: "denied", statusCode: 403, securableFullName: "seen" });
+  });
+
+  it("lets USE SHARE + SET SHARE PERMISSION + USE RECIPIENT grant and revoke SELECT to a recipient; any one missing is denied", async () => {
+    const erin = await t.user("erin@example.com");
+    expect((await grantTo(erin, "seen")).status).toBe(404); // nothing: the share is hidden
+    await grantDirect(t.services, "metastore", "metastore", erin.principalId, "SET SHARE PERMISSION");
+    await grantDirect(t.services, "metastore", "metastore", erin.principalId, "USE RECIPIENT");
+    // Without USE SHARE the share stays hidden (Databricks: USE SHARE and SET SHARE PERMISSION, or ownership).
+    const noUse = await grantTo(erin, "seen");
+    expect(noUse.status).toBe(404);
+    expect(noUse.body.error_code).toBe("NOT_FOUND");
+
+    const frank = await t.user("frank@example.com");
+    await grantDirect(t.services, "metastore", "metastore", frank.principalId, "USE SHARE");
+    await grantDirect(t.services, "metastore", "metastore", frank.principalId, "USE RECIPIENT");
+    const noSet = await grantTo(frank, "seen");
+    expect(noSet.status).toBe(403);
+    expect(noSet.body.error_code).toBe("PERMISSION_DENIED");
+
+    const gina = await t.user("gina@example.com");
+    await grantDirect(t.services, "metastore", "metastore", gina.principalId, "USE SHARE");
+    await grantDirect(t.services, "metastore", "metastore", gina.principalId, "SET SHARE PERMISSION");
+    const noRecipient = await grantTo(gina, "seen");
+    expect(noRecipient.status).toBe(404); // the recipient is hidden from her
+    expect(noRecipient.body.error_code).toBe("NOT_FOUND");
+    expect((await t.admin.get(uc("/shares/seen/permissions"))).body).toEqual({ privilege_assignments: [] });
+
+    await grantDirect(t.services, "metastore", "metastore", erin.principalId, "USE SHARE");
+    const granted = await grantTo(erin, "seen");
+    expect(granted.status).toBe(200);
+    expect(granted.body).toEqual({ privilege_assignments: [{ principal: "acme", privileges: ["SELECT"] }] });
+    expect((await t.admin.get(uc("/shares/seen/permissions"))).body.privilege_assignments).toEqual([{ principal: "acme", privileges: ["SELECT"] }]);
+    expect((await t.admin.get(uc("/recipients/acme/share-permissions"))).body.permissions_out.map((p: any) => p.share_name)).toContain("seen");
+    // The delegated right covers revoking, and still not changing the share itself.
+    expect((await erin.patch(uc("/shares/seen"), { comment: "x" })).status).toBe(403);
+    expect((await grantTo(frank, "seen", "acme", "remove")).status).toBe(403);
+    const revoked = await grantTo(erin, "seen", "acme", "remove");
+    expect(revoked.status).toBe(200);
+    expect((await t.admin.get(uc("/shares/seen/permissions"))).body).toEqual({ privilege_assignments: [] });
+    const audits = await t.services.db.select().from(auditLog).where(and(eq(auditLog.actionName, "updateSharePermissions"), eq(auditLog.securableFullName, "seen")));
+    expect(audits.filter((a) => a.principalName === "erin@example.com").map((a) => a.outcome)).toEqual(["denied", "denied", "success", "success"]);
   });
 });

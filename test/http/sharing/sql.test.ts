@@ -100,3 +100,44 @@ describe("sharing SQL", () => {
     expect((await fails("ALTER SHARE e ADD TABLE lake.delta.basic PARTITION (part = 1)")).message).toContain("not partitioned");
   });
 });
+
+describe("sharing SQL: WITHOUT HISTORY", () => {
+  it("shares only the latest snapshot: time travel, streaming and the change feed are refused; WITH HISTORY opens them", async () => {
+    await rows("CREATE SHARE nohist; ALTER SHARE nohist ADD TABLE lake.delta.cdf AS h.cdf WITHOUT HISTORY");
+    expect(await rows("SHOW ALL IN SHARE nohist")).toEqual([["h.cdf", "TABLE", "lake.delta.cdf", expect.any(String), "admin", null, null, "DISABLED"]]);
+    const [[, , link]] = await rows("CREATE RECIPIENT hr");
+    await rows("GRANT SELECT ON SHARE nohist TO RECIPIENT hr");
+    const profile = await t.client().get(`/api/2.1/unity-catalog/public/data_sharing_activation/${String(link).split("/").pop()}`);
+    const hr = new SharingClient(t.app, profile.body.bearerToken);
+    const T = "/shares/nohist/schemas/h/tables/cdf";
+
+    const latest = await hr.query(T, {});
+    expect(latest.status, latest.text).toBe(200);
+    expect(latest.lines.filter((l) => l.file).length).toBeGreaterThan(0);
+    expect((await hr.get(`${T}/version`)).headers.get("delta-table-version")).toBe("2");
+    expect((await hr.get(`${T}/metadata`)).status).toBe(200);
+
+    const refused = [
+      await hr.query(T, { version: 0 }),
+      await hr.query(T, { timestamp: new Date().toISOString() }),
+      await hr.query(T, { startingVersion: 0 }),
+      await hr.get(`${T}/changes?startingVersion=0`),
+      await hr.get(`${T}/changes?startingTimestamp=2020-01-01T00:00:00Z`),
+      await hr.get(`${T}/metadata?version=0`),
+      await hr.get(`${T}/version?startingTimestamp=2020-01-01T00:00:00Z`),
+    ];
+    for (const res of refused) {
+      expect(res.status).toBe(400);
+      expect(res.json).toEqual({ errorCode: "INVALID_PARAMETER_VALUE", message: expect.stringContaining("shared without history") });
+    }
+
+    await rows("ALTER SHARE nohist REMOVE TABLE h.cdf; ALTER SHARE nohist ADD TABLE lake.delta.cdf AS h.cdf WITH HISTORY");
+    expect((await rows("SHOW ALL IN SHARE nohist"))[0][7]).toBe("ENABLED");
+    const v0 = await hr.query(T, { version: 0 });
+    expect(v0.status, v0.text).toBe(200);
+    expect(v0.headers.get("delta-table-version")).toBe("0");
+    const changes = await hr.get(`${T}/changes?startingVersion=0&endingVersion=2`);
+    expect(changes.status, changes.text).toBe(200);
+    expect(changes.lines.filter((l) => l.add || l.cdf || l.remove)).toHaveLength(7);
+  });
+});
