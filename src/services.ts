@@ -11,7 +11,8 @@ import { SnapshotCache } from "./delta/snapshot-cache";
 import type { StatementHandlers } from "./sql/execute/registry";
 import { governanceHandlers } from "./sql/execute/handlers";
 import { createSharingServices, type S3AccessResolver, type SharingServices } from "./sharing/services";
-import { serverS3Access } from "./credentials/server-credentials";
+import { serverS3Access, serverStorageAccess } from "./credentials/server-credentials";
+import { CredentialedS3ObjectStore } from "./storage/s3-credentialed";
 import { createCredentialServices, type CredentialServices } from "./credentials/services";
 import type { Sts } from "./credentials/sts";
 import type { VendedCredentialCache } from "./credentials/cache";
@@ -26,7 +27,7 @@ export interface Services {
   metastoreId: string;
   /** OIDC key sets and Lakeward's signing keys (issue 3). */
   identity: IdentityServices;
-  /** Object storage by URL scheme (file:// on Node, s3:// where configured). */
+  /** Object storage by URL scheme (file:// on Node; s3:// everywhere, through storage credentials). */
   storage: ObjectStoreResolver;
   /** Delta snapshots, cached per table version (issue 5 §7). */
   snapshots: SnapshotCache;
@@ -45,7 +46,11 @@ export interface ServiceInputs {
   /** Text of policies/model.conf, read by the entry (Workers have no filesystem). */
   authzModel: string;
   metastoreId: string;
-  /** Object store adapters per URL scheme, chosen by the entry. */
+  /**
+   * Object store adapters per URL scheme, chosen by the entry. `s3` defaults to the store that
+   * reaches each URL with its external location's storage credential (issue 7), which needs
+   * these services to find it — so it is built here, not by the entry.
+   */
   stores?: Record<string, ObjectStore>;
   /** Extra SQL statement handlers (e.g. the DuckDB engine on Node). */
   statementHandlers?: StatementHandlers;
@@ -61,7 +66,7 @@ export interface ServiceInputs {
 export async function createServices(inputs: ServiceInputs): Promise<Services> {
   const cache = new AuthzCache(inputs.db, inputs.clock, inputs.config.authzFreshnessMs);
   const enforcer = await PrivilegeEnforcer.create(inputs.authzModel);
-  const storage = new ObjectStoreResolver(inputs.stores ?? {});
+  const storage = new ObjectStoreResolver({ s3: new CredentialedS3ObjectStore(serverStorageAccess(() => services), () => inputs.clock.now()), ...inputs.stores });
   // Delta Sharing pre-signs S3 files with credentials the credentials module vends (issue 8 §4).
   const s3Access: S3AccessResolver = inputs.sharingS3Access ?? ((url) => serverS3Access(() => services)(url));
   const services: Services = {

@@ -9,6 +9,20 @@ import { isDeltaError } from "../delta/errors";
 const isDeltaProperty = (key: string) => key.startsWith("delta.");
 
 /**
+ * Resolves, before the caller opens its transaction, what writing a managed table's storage
+ * takes (S3 keys come from the database; see ObjectStore.prepare), so that
+ * {@link initializeManagedDelta} inside the transaction does not wait on the database.
+ */
+export async function prepareManagedDelta(ctx: RequestContext, location: string): Promise<void> {
+  try {
+    await ctx.services.storage.prepare(location, true);
+  } catch (err) {
+    if (err instanceof LakewardError) throw err;
+    throw new LakewardError("FAILED_PRECONDITION", `Cannot write managed storage at ${location}: ${(err as Error).message}`);
+  }
+}
+
+/**
  * Writes the first commit (protocol + metadata) of a MANAGED Delta table, so that engines
  * reading its location find a real, empty Delta table (issue 5 §6).
  */
@@ -26,6 +40,8 @@ export async function initializeManagedDelta(ctx: RequestContext, location: stri
 /**
  * Reads an EXTERNAL Delta table's log to fill in what the caller left out (issue 5 §6): its
  * columns (with partition indexes) and its Delta properties (configuration and protocol).
+ * No commit version is stored: it would be stale after the next write by an engine, and the
+ * catalog is not told of those; readers take the version from the log.
  */
 export async function describeExternalDelta(ctx: RequestContext, location: string): Promise<{ columns: StoredColumn[]; properties: Record<string, string> }> {
   try {
@@ -35,10 +51,11 @@ export async function describeExternalDelta(ctx: RequestContext, location: strin
       ...snapshot.configuration,
       "delta.minReaderVersion": String(snapshot.protocol.minReaderVersion),
       "delta.minWriterVersion": String(snapshot.protocol.minWriterVersion),
-      "delta.lastCommitVersion": String(snapshot.version),
     };
     return { columns, properties };
   } catch (err) {
+    // Credential problems (STS refusing the location's role) already say what to fix.
+    if (err instanceof LakewardError) throw err;
     const why = err instanceof Error ? err.message : String(err);
     throw invalidArgument(`No columns were given and the Delta log at ${location} could not be read: ${why}`, { field: "columns" });
   }

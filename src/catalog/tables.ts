@@ -8,7 +8,7 @@ import { authorizeExternalStorage } from "../credentials/external-storage";
 import { findSecurableById, insertSecurable } from "./rows";
 import { validateColumns, type ColumnInput } from "./columns";
 import { managedLocation } from "./managed-storage";
-import { describeExternalDelta, initializeManagedDelta } from "./delta-tables";
+import { describeExternalDelta, initializeManagedDelta, prepareManagedDelta } from "./delta-tables";
 import { findTableWithDetails, toTableInfo, toTableInfos, type TableInfo } from "./table-info";
 import { notFound } from "../authz/securables";
 import { normalizeName, parseFullName } from "./names";
@@ -59,6 +59,7 @@ export async function createTable({ ctx, input }: { ctx: RequestContext; input: 
     const id = crypto.randomUUID();
     scope.target({ securableId: id });
     const location = input.table_type === "MANAGED" ? await managedLocation(ctx, schema, "tables", id) : plan.location;
+    if (input.table_type === "MANAGED") await prepareManagedDelta(ctx, location!);
     let columns = plan.columns;
     let properties = input.properties ?? {};
     if (input.table_type === "EXTERNAL" && plan.format === "DELTA" && columns.length === 0) {

@@ -22,6 +22,10 @@ export interface CredentialsConfig {
   awsIamArn?: string;
   /** Lifetime asked of STS: 15 min to 12 h, default 1 h (LAKEWARD_CREDENTIAL_DURATION_SECONDS). */
   durationSeconds: number;
+  /** S3 endpoint for S3-compatible stores (MinIO, R2) or a test server (LAKEWARD_S3_ENDPOINT). */
+  s3Endpoint?: string;
+  /** Path-style addressing (`/bucket/key`), which most S3-compatible stores need (LAKEWARD_S3_FORCE_PATH_STYLE). */
+  s3ForcePathStyle: boolean;
 }
 
 const credentialsEnv = z.object({
@@ -37,6 +41,8 @@ const credentialsEnv = z.object({
   LAKEWARD_AWS_IAM_ARN: z.string().regex(/^arn:aws[a-z-]*:(iam|sts)::\d{12}:/, "expected an IAM or STS ARN").optional(),
   // STS accepts 900 s to 43 200 s (the role's own maximum may be lower).
   LAKEWARD_CREDENTIAL_DURATION_SECONDS: z.coerce.number().int().min(900).max(43_200).default(3600),
+  LAKEWARD_S3_ENDPOINT: z.string().url().optional(),
+  LAKEWARD_S3_FORCE_PATH_STYLE: z.enum(["true", "false"]).optional(),
 });
 
 /** Parses the credential-vending variables; throws a message naming the variable on bad input. */
@@ -48,7 +54,8 @@ export function parseCredentialsEnv(env: Record<string, string | undefined>): Cr
     throw new Error(`Invalid configuration ${issue.path.join(".")}: ${issue.message}`);
   }
   const e = parsed.data;
-  if (e.LAKEWARD_STS_ENDPOINT) checkEndpoint(e.LAKEWARD_STS_ENDPOINT);
+  if (e.LAKEWARD_STS_ENDPOINT) checkEndpoint("LAKEWARD_STS_ENDPOINT", e.LAKEWARD_STS_ENDPOINT);
+  if (e.LAKEWARD_S3_ENDPOINT) checkEndpoint("LAKEWARD_S3_ENDPOINT", e.LAKEWARD_S3_ENDPOINT);
   return {
     awsRegion: e.LAKEWARD_AWS_REGION ?? e.AWS_REGION ?? "us-east-1",
     stsEndpoint: e.LAKEWARD_STS_ENDPOINT,
@@ -57,6 +64,8 @@ export function parseCredentialsEnv(env: Record<string, string | undefined>): Cr
       keys("AWS", e.AWS_ACCESS_KEY_ID, e.AWS_SECRET_ACCESS_KEY, e.AWS_SESSION_TOKEN),
     awsIamArn: e.LAKEWARD_AWS_IAM_ARN,
     durationSeconds: e.LAKEWARD_CREDENTIAL_DURATION_SECONDS,
+    s3Endpoint: e.LAKEWARD_S3_ENDPOINT,
+    s3ForcePathStyle: e.LAKEWARD_S3_FORCE_PATH_STYLE === "true",
   };
 }
 
@@ -68,13 +77,13 @@ function keys(prefix: string, id?: string, secret?: string, token?: string): Aws
 }
 
 /**
- * STS answers carry secrets, so the endpoint must be https; plain http is accepted only on
- * loopback, where test servers and local proxies live.
+ * STS answers carry secrets and S3 carries table data, so endpoints must be https; plain http
+ * is accepted only on loopback, where test servers and local proxies live.
  */
-function checkEndpoint(endpoint: string): void {
+function checkEndpoint(variable: string, endpoint: string): void {
   const url = new URL(endpoint);
   const loopback = ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
   if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback)) {
-    throw new Error("Invalid configuration LAKEWARD_STS_ENDPOINT: must be https:// (http:// only on loopback).");
+    throw new Error(`Invalid configuration ${variable}: must be https:// (http:// only on loopback).`);
   }
 }

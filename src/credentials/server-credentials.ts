@@ -2,6 +2,7 @@ import type { Services } from "../services";
 import { normalizeLocation } from "../catalog/locations";
 import { findCoveringLocation } from "./coverage";
 import { vendCredentials } from "./vend";
+import type { S3Access, S3AccessFor } from "../storage/s3-credentialed";
 
 /** Operations Lakeward may need on storage for its own work (sharing, the query engine). */
 export type ServerOperation = "READ" | "READ_WRITE";
@@ -53,13 +54,44 @@ export async function serverCredentialsFor(
 
 /**
  * The shape the sharing module's `S3AccessResolver` port expects (src/sharing/services.ts):
- * region and READ credentials for an s3:// URL, or undefined when Lakeward holds none.
+ * region, endpoint and credentials for an s3:// URL (READ unless asked for READ_WRITE), or
+ * undefined when Lakeward holds none.
  */
 export function serverS3Access(services: () => Services, purpose = "sharing") {
-  return async (url: string) => {
+  return async (url: string, operation: ServerOperation = "READ"): Promise<(S3Access & { expiresAt: number }) | undefined> => {
     const s = services();
-    const found = await serverCredentialsFor(s, url, "READ", purpose);
+    const found = await serverCredentialsFor(s, url, operation, purpose);
     if (!found?.aws) return undefined;
-    return { region: s.config.credentials.awsRegion, credentials: found.aws };
+    const { awsRegion, s3Endpoint, s3ForcePathStyle } = s.config.credentials;
+    return { region: awsRegion, ...(s3Endpoint ? { endpoint: s3Endpoint } : {}), forcePathStyle: s3ForcePathStyle, credentials: found.aws, expiresAt: found.expirationTime };
   };
+}
+
+/**
+ * The credentials port of the service's `s3://` object store (storage/s3-credentialed.ts):
+ * Lakeward's own reads and writes of table storage — registering an external Delta table,
+ * writing a managed one's log — use the storage credential of the external location covering
+ * the object (session `lakeward-storage`). Keys are scoped to that location, not to each
+ * object, so one STS call serves every object under it; a location at a bucket root is
+ * narrowed to the object's top-level folder, since credentials are never issued for a whole
+ * bucket. INTERNAL like serverCredentialsFor: callers authorise the work first.
+ */
+export function serverStorageAccess(services: () => Services): S3AccessFor {
+  const access = serverS3Access(services, "storage");
+  return async (url, write) => {
+    const normalized = normalizeLocation("url", url);
+    const location = await findCoveringLocation(services().db, normalized);
+    if (!location?.credentialId) return undefined;
+    const scope = scopeUnder(normalized, location.url);
+    const found = scope ? await access(scope, write ? "READ_WRITE" : "READ") : undefined;
+    return found && { ...found, scope: scope! };
+  };
+}
+
+/** `url` cut to the depth of `locationUrl` (at least one folder), in `url`'s own s3/s3a spelling. */
+function scopeUnder(url: string, locationUrl: string): string | undefined {
+  const [, , authority, ...segments] = url.split("/");
+  const depth = Math.max(1, locationUrl.split("/").slice(3).filter(Boolean).length);
+  if (segments.length < depth) return undefined;
+  return `${url.slice(0, url.indexOf(":"))}://${authority}/${segments.slice(0, depth).join("/")}`;
 }

@@ -44,6 +44,7 @@ export default {
       });
       const metastoreId = await ready;
       credentialPorts ??= { sts: new AwsSts(config.credentials), cache: new VendedCredentialCache(systemClock) };
+      // Storage is s3:// only (createServices adds it), reached through storage credentials.
       const services = await createServices({ config, db: handle.db, clock: systemClock, authzModel, metastoreId, sts: credentialPorts.sts, credentialCache: credentialPorts.cache });
       return await createApp(services).fetch(request, env, ctx as never);
     } finally {

@@ -46,6 +46,7 @@ export async function prepareRuntime(config: Config, handle: DbHandle, clock: Cl
     clock,
     authzModel: readAuthzModel(),
     metastoreId: boot.metastoreId,
+    // s3:// is added by createServices: it reaches each URL with its external location's credential.
     stores: { file: new LocalObjectStore(), memory: new MemoryObjectStore() },
     // Issue 6: queries, writes, views, functions, row filters and masks run on DuckDB here.
     statementHandlers: engineHandlers(new DuckDbEngine()),

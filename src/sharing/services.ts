@@ -1,15 +1,10 @@
 import type { Db } from "../db/types";
 import type { Clock } from "../clock";
 import { SharingKeys } from "./files/keys";
+import type { S3Access } from "../storage/s3-credentialed";
 
 /** How to reach an S3 bucket with credentials scoped to one location (read-only). */
-export interface S3Access {
-  region: string;
-  /** S3-compatible endpoints (MinIO, R2, the test server). */
-  endpoint?: string;
-  forcePathStyle?: boolean;
-  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
-}
+export type { S3Access };
 
 /**
  * The port to the credentials module (issue 7): scoped credentials for the storage under

@@ -10,6 +10,8 @@ export type StorageErrorCode =
   | "STORAGE_ALREADY_EXISTS"
   /** No adapter for the URL scheme, or the URL is malformed. */
   | "STORAGE_UNSUPPORTED_URL"
+  /** Lakeward holds no credentials for the URL (no external location with a credential covers it). */
+  | "STORAGE_NO_CREDENTIALS"
   /** The requested byte range lies outside the object. */
   | "STORAGE_INVALID_RANGE"
   /** Anything else the backend reported. */

@@ -58,6 +58,13 @@ export interface ObjectStore {
   putIfAbsent(url: string, data: Uint8Array): Promise<void>;
   /** Delete an object; deleting a missing object is not an error. */
   delete(url: string): Promise<void>;
+  /**
+   * Resolve now whatever reaching `url` takes (the S3 store's credentials, which come from the
+   * database). Call it before writing from inside a database transaction: a single-connection
+   * database (PGlite, a Worker's connection) would otherwise wait on itself. Optional; a no-op
+   * for stores that need nothing.
+   */
+  prepare?(url: string, write: boolean): Promise<void>;
 }
 
 /**

@@ -50,4 +50,7 @@ export class ObjectStoreResolver implements ObjectStore {
   delete(url: string): Promise<void> {
     return this.resolve(url).delete(url);
   }
+  async prepare(url: string, write: boolean): Promise<void> {
+    await this.resolve(url).prepare?.(url, write);
+  }
 }

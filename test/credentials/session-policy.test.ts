@@ -11,10 +11,15 @@ import { LakewardError } from "../../src/errors";
 const ROLE_POLICY = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["s3:*", "kms:*"], Resource: "*" }] };
 
 async function decide(url: string, access: Access, action: string, resource: string, context: Record<string, string> = {}): Promise<string> {
+  return decidePolicy(JSON.parse(sessionPolicy(url, access)), action, resource, context);
+}
+
+/** The simulator's verdict for a given session policy (so a test can also judge a variant). */
+async function decidePolicy(policy: unknown, action: string, resource: string, context: Record<string, string> = {}): Promise<string> {
   const result = await runSimulation(
     {
       request: { principal: "arn:aws:sts::123456789012:assumed-role/lakeward-data/lakeward-alice", action, resource: { resource, accountId: "123456789012" }, contextVariables: context },
-      sessionPolicy: JSON.parse(sessionPolicy(url, access)),
+      sessionPolicy: policy as never,
       identityPolicies: [{ name: "role", policy: ROLE_POLICY }],
       serviceControlPolicies: [],
       resourceControlPolicies: [],
@@ -124,6 +129,23 @@ describe("session policy: evaluated by the IAM simulator", () => {
       expect(await decide(odd, "read", "s3:GetObject", obj(key)), key).not.toBe("Allowed");
     }
     expect(await decide(odd, "read", ...list("we$ird/orXders?v/"))).not.toBe("Allowed");
+  });
+
+  it("a literal ${aws:username} in a path is not a policy variable: escaping it is what keeps other users' prefixes out", async () => {
+    const url = "s3://lake/home/${aws:username}";
+    const bob = { "aws:username": "bob" };
+    const escaped = JSON.parse(sessionPolicy(url, "read"));
+    // The same policy as AWS would read it had `$` not been escaped: `${aws:username}` becomes
+    // the caller's name, so the session would reach whichever user's home it runs as.
+    const unescaped = JSON.parse(JSON.stringify(escaped).replaceAll("${$}", "$"));
+    expect(JSON.stringify(unescaped)).toContain("arn:aws:s3:::lake/home/${aws:username}/*");
+    expect(await decidePolicy(unescaped, "s3:GetObject", obj("home/bob/secret.parquet"), bob)).toBe("Allowed");
+    expect(await decidePolicy(unescaped, "s3:ListBucket", "arn:aws:s3:::lake", { ...bob, "s3:prefix": "home/bob/" })).toBe("Allowed");
+    // Lakeward's policy: only the literal folder, for any caller name.
+    expect(await decide(url, "read", "s3:GetObject", obj("home/bob/secret.parquet"), bob)).not.toBe("Allowed");
+    expect(await decide(url, "read", "s3:ListBucket", "arn:aws:s3:::lake", { ...bob, "s3:prefix": "home/bob/" })).not.toBe("Allowed");
+    expect(await decide(url, "read", "s3:GetObject", obj("home/${aws:username}/part-0.parquet"), bob)).toBe("Allowed");
+    expect(await decide(url, "read", ...list("home/${aws:username}/"))).toBe("Allowed");
   });
 
   it("a bucket-root location covers the whole bucket and nothing else", async () => {

@@ -76,7 +76,7 @@ describe("AwsSts over the STS protocol server", () => {
 
 describe("credentials config", () => {
   it("defaults, bounds and safety checks", () => {
-    expect(parseCredentialsEnv({})).toEqual({ awsRegion: "us-east-1", durationSeconds: 3600, awsCredentials: undefined, stsEndpoint: undefined, awsIamArn: undefined });
+    expect(parseCredentialsEnv({})).toEqual({ awsRegion: "us-east-1", durationSeconds: 3600, awsCredentials: undefined, stsEndpoint: undefined, awsIamArn: undefined, s3Endpoint: undefined, s3ForcePathStyle: false });
     expect(parseCredentialsEnv({ AWS_ACCESS_KEY_ID: "a", AWS_SECRET_ACCESS_KEY: "b", AWS_SESSION_TOKEN: "t" }).awsCredentials).toEqual({ accessKeyId: "a", secretAccessKey: "b", sessionToken: "t" });
     expect(parseCredentialsEnv({ AWS_ACCESS_KEY_ID: "a", AWS_SECRET_ACCESS_KEY: "b", LAKEWARD_AWS_ACCESS_KEY_ID: "c", LAKEWARD_AWS_SECRET_ACCESS_KEY: "d" }).awsCredentials).toEqual({ accessKeyId: "c", secretAccessKey: "d" });
     expect(() => parseCredentialsEnv({ LAKEWARD_CREDENTIAL_DURATION_SECONDS: "600" })).toThrow(/LAKEWARD_CREDENTIAL_DURATION_SECONDS/);
@@ -84,5 +84,9 @@ describe("credentials config", () => {
     expect(() => parseCredentialsEnv({ AWS_ACCESS_KEY_ID: "a" })).toThrow(/SECRET_ACCESS_KEY/);
     expect(() => parseCredentialsEnv({ LAKEWARD_STS_ENDPOINT: "http://sts.example.com" })).toThrow(/https/);
     expect(parseCredentialsEnv({ LAKEWARD_STS_ENDPOINT: "https://sts.eu-west-1.amazonaws.com" }).stsEndpoint).toBe("https://sts.eu-west-1.amazonaws.com");
+    // The S3 endpoint carries table data: https, or http on loopback (issue 5 §1).
+    expect(() => parseCredentialsEnv({ LAKEWARD_S3_ENDPOINT: "http://minio.example.com:9000" })).toThrow(/LAKEWARD_S3_ENDPOINT: must be https/);
+    expect(parseCredentialsEnv({ LAKEWARD_S3_ENDPOINT: "http://127.0.0.1:9000", LAKEWARD_S3_FORCE_PATH_STYLE: "true" })).toMatchObject({ s3Endpoint: "http://127.0.0.1:9000", s3ForcePathStyle: true });
+    expect(() => parseCredentialsEnv({ LAKEWARD_S3_FORCE_PATH_STYLE: "yes" })).toThrow(/LAKEWARD_S3_FORCE_PATH_STYLE/);
   });
 });

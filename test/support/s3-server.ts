@@ -14,6 +14,9 @@
  *   - or a query-string presigned URL (X-Amz-Algorithm/Credential/Date/Expires/SignedHeaders/
  *     Signature), checked for expiry, so the Delta Sharing work can reuse this server for
  *     presigned file URLs.
+ * Besides its own key, it accepts temporary keys a test trusts (`trust`, e.g. the keys the STS
+ * test server issues): requests signed with one must carry its `X-Amz-Security-Token`, as AWS
+ * demands. It does not evaluate session policies (test/credentials/session-policy.test.ts does).
  * Objects live in memory. Requests are counted per operation so tests can assert "no replay".
  */
 import { createHash, createHmac } from "node:crypto";
@@ -35,6 +38,10 @@ export interface S3TestServer {
   credentials: { accessKeyId: string; secretAccessKey: string };
   /** Operation name → count of authenticated requests served. */
   counts: Map<string, number>;
+  /** Accept another key pair from now on (with its session token, for temporary keys). */
+  trust(key: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }): void;
+  /** Access key ids that signed authenticated requests, in order. */
+  signers: string[];
   /** Set an object's LastModified (timestamp tests). */
   setLastModified(bucket: string, key: string, ms: number): void;
   close(): Promise<void>;
@@ -76,13 +83,16 @@ export async function startS3TestServer(options: S3TestServerOptions = {}): Prom
   const buckets = new Map<string, Map<string, StoredObject>>();
   for (const b of options.buckets ?? ["test-bucket"]) buckets.set(b, new Map());
   const counts = new Map<string, number>();
-  const signer = new SignatureV4({
-    credentials: { accessKeyId, secretAccessKey },
-    region,
-    service: "s3",
-    sha256: NodeSha256,
-    uriEscapePath: false, // S3 signs the path as sent, without double-encoding
-  });
+  const keys = new Map<string, { secretAccessKey: string; sessionToken?: string }>([[accessKeyId, { secretAccessKey }]]);
+  const signers: string[] = [];
+  const signerFor = (akid: string) =>
+    new SignatureV4({
+      credentials: { accessKeyId: akid, secretAccessKey: keys.get(akid)!.secretAccessKey },
+      region,
+      service: "s3",
+      sha256: NodeSha256,
+      uriEscapePath: false, // S3 signs the path as sent, without double-encoding
+    });
 
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -148,7 +158,7 @@ export async function startS3TestServer(options: S3TestServerOptions = {}): Prom
     const m = /^AWS4-HMAC-SHA256 Credential=([^,]+), ?SignedHeaders=([^,]+), ?Signature=([0-9a-f]{64})$/.exec(header);
     if (!m) return { code: "AuthorizationHeaderMalformed", message: "malformed Authorization header" };
     const [, credential, signedHeaders, signature] = m as unknown as [string, string, string, string];
-    const scopeError = checkScope(credential);
+    const scopeError = checkScope(credential, String(req.headers["x-amz-security-token"] ?? ""));
     if (scopeError) return scopeError;
     const amzDate = String(req.headers["x-amz-date"] ?? "");
     const date = parseAmzDate(amzDate);
@@ -166,18 +176,20 @@ export async function startS3TestServer(options: S3TestServerOptions = {}): Prom
       if (value === undefined) return { code: "SignatureDoesNotMatch", message: `signed header ${name} missing` };
       headers[name] = Array.isArray(value) ? value.join(",") : value;
     }
-    const signed = await signer.sign(
+    const akid = credential.split("/")[0]!;
+    const signed = await signerFor(akid).sign(
       { method: req.method ?? "GET", protocol: "http:", hostname: url.hostname, path: rawPath(req), query: queryOf(url), headers, body },
       { signingDate: date, signingRegion: region, signingService: "s3" },
     );
     const expected = /Signature=([0-9a-f]{64})/.exec(String(signed.headers.authorization))?.[1];
-    return expected === signature ? undefined : { code: "SignatureDoesNotMatch", message: "The request signature we calculated does not match the signature you provided." };
+    if (expected === signature) return void signers.push(akid);
+    return { code: "SignatureDoesNotMatch", message: "The request signature we calculated does not match the signature you provided." };
   }
 
   async function verifyPresigned(req: IncomingMessage, url: URL) {
     const q = url.searchParams;
     if (q.get("X-Amz-Algorithm") !== "AWS4-HMAC-SHA256") return { code: "AuthorizationQueryParametersError", message: "unsupported algorithm" };
-    const scopeError = checkScope(q.get("X-Amz-Credential") ?? "");
+    const scopeError = checkScope(q.get("X-Amz-Credential") ?? "", q.get("X-Amz-Security-Token") ?? "");
     if (scopeError) return scopeError;
     const date = parseAmzDate(q.get("X-Amz-Date") ?? "");
     const expires = Number(q.get("X-Amz-Expires"));
@@ -194,7 +206,7 @@ export async function startS3TestServer(options: S3TestServerOptions = {}): Prom
     const query = queryOf(url);
     // presign() adds these itself; every other parameter (X-Amz-Content-Sha256, x-id…) is signed.
     for (const k of ["X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date", "X-Amz-Expires", "X-Amz-SignedHeaders", "X-Amz-Signature"]) delete query[k];
-    const presigned = await signer.presign(
+    const presigned = await signerFor((q.get("X-Amz-Credential") ?? "").split("/")[0]!).presign(
       { method: req.method ?? "GET", protocol: "http:", hostname: url.hostname, path: rawPath(req), query, headers },
       {
         signingDate: date,
@@ -211,9 +223,11 @@ export async function startS3TestServer(options: S3TestServerOptions = {}): Prom
       : { code: "SignatureDoesNotMatch", message: "The request signature we calculated does not match the signature you provided." };
   }
 
-  function checkScope(credential: string) {
-    const [akid, , scopeRegion, service, terminator] = credential.split("/");
-    if (akid !== accessKeyId) return { code: "InvalidAccessKeyId", message: "The AWS Access Key Id you provided does not exist in our records." };
+  function checkScope(credential: string, sessionToken: string) {
+    const [akid = "", , scopeRegion, service, terminator] = credential.split("/");
+    const key = keys.get(akid);
+    if (!key) return { code: "InvalidAccessKeyId", message: "The AWS Access Key Id you provided does not exist in our records." };
+    if (key.sessionToken !== undefined && key.sessionToken !== sessionToken) return { code: "InvalidToken", message: "The provided token is malformed or otherwise invalid." };
     if (scopeRegion !== region || service !== "s3" || terminator !== "aws4_request") {
       return { code: "AuthorizationHeaderMalformed", message: `credential scope must be <date>/${region}/s3/aws4_request` };
     }
@@ -227,6 +241,8 @@ export async function startS3TestServer(options: S3TestServerOptions = {}): Prom
     region,
     credentials: { accessKeyId, secretAccessKey },
     counts,
+    signers,
+    trust: (key) => void keys.set(key.accessKeyId, { secretAccessKey: key.secretAccessKey, sessionToken: key.sessionToken }),
     setLastModified(bucket, key, ms) {
       const obj = buckets.get(bucket)?.get(key);
       if (!obj) throw new Error(`no object ${bucket}/${key}`);

@@ -38,6 +38,8 @@ export interface StsTestServerOptions {
   region?: string;
   /** Epoch ms "now" for Expiration (tests move time); the signature check uses real time. */
   now?: () => number;
+  /** Told of every key pair issued, e.g. to make the S3 test server trust it (`S3TestServer.trust`). */
+  onIssue?: (issued: AssumeRoleCall["issued"]) => void;
 }
 
 /** One accepted AssumeRole call, as the server understood it. */
@@ -147,6 +149,7 @@ export async function startStsTestServer(options: StsTestServerOptions = {}): Pr
       expiration: new Date(now() + call.durationSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, "Z"),
     };
     calls.push({ ...call, issued });
+    options.onIssue?.(issued);
     return assumeRoleXml(call, issued);
   }
 

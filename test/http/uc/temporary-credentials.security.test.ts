@@ -119,3 +119,54 @@ describe("temporary path credentials: registered storage only", () => {
     expect(await lastAudit(w.t, "createExternalLocation", "admin")).toMatchObject({ outcome: "failed", errorCode: "INVALID_ARGUMENT" });
   });
 });
+
+describe("temporary volume credentials: who gets nothing", () => {
+  let volumeId: string;
+  const volumeCreds = (client: { post: typeof w.t.admin.post }, operation: string) => client.post(uc("/temporary-volume-credentials"), { volume_id: volumeId, operation });
+  beforeAll(async () => {
+    const vol = await w.t.admin.post(uc("/volumes"), { catalog_name: "main", schema_name: "sales", name: "vault", volume_type: "EXTERNAL", storage_location: "s3://lake/warehouse/vault" });
+    if (vol.status !== 200) throw new Error(JSON.stringify(vol.body));
+    volumeId = vol.body.volume_id;
+  });
+
+  // Unity Catalog OSS answers a missing (or hidden) volume with NOT_FOUND, not VOLUME_NOT_FOUND.
+  it("READ_VOLUME without READ VOLUME: the volume is hidden, NOT_FOUND, audited as hidden, no STS call", async () => {
+    const u = await w.t.user("novolume@example.com");
+    await grant(w.t.admin, "catalog", "main", "novolume@example.com", ["USE CATALOG"]);
+    await grant(w.t.admin, "schema", "main.sales", "novolume@example.com", ["USE SCHEMA"]);
+    const calls = w.sts.calls.length;
+    const res = await volumeCreds(u, "READ_VOLUME");
+    expect([res.status, res.body.error_code]).toEqual([404, "NOT_FOUND"]);
+    expect(w.sts.calls.length).toBe(calls);
+    expect(await lastAudit(w.t, "generateTemporaryVolumeCredential", "novolume@example.com")).toMatchObject({ outcome: "denied", errorCode: "NOT_FOUND", details: { hidden: true } });
+  });
+
+  it("WRITE_VOLUME with only READ VOLUME: PERMISSION_DENIED naming WRITE VOLUME, audited; READ_VOLUME still works", async () => {
+    const u = await w.t.user("volreader@example.com");
+    await grant(w.t.admin, "catalog", "main", "volreader@example.com", ["USE CATALOG"]);
+    await grant(w.t.admin, "schema", "main.sales", "volreader@example.com", ["USE SCHEMA"]);
+    await grant(w.t.admin, "volume", "main.sales.vault", "volreader@example.com", ["READ VOLUME"]);
+    const calls = w.sts.calls.length;
+    const res = await volumeCreds(u, "WRITE_VOLUME");
+    expect([res.status, res.body.error_code]).toEqual([403, "PERMISSION_DENIED"]);
+    expect(res.body.message).toContain("WRITE VOLUME");
+    expect(w.sts.calls.length).toBe(calls);
+    expect(await lastAudit(w.t, "generateTemporaryVolumeCredential", "volreader@example.com")).toMatchObject({
+      outcome: "denied", statusCode: 403, securableFullName: "main.sales.vault", requestParams: { operation: "WRITE_VOLUME" },
+    });
+    expect((await volumeCreds(u, "READ_VOLUME")).status).toBe(200);
+  });
+
+  it("without USE SCHEMA, READ VOLUME and WRITE VOLUME open nothing: NOT_FOUND, audited as hidden", async () => {
+    const u = await w.t.user("volnoschema@example.com");
+    await grant(w.t.admin, "catalog", "main", "volnoschema@example.com", ["USE CATALOG"]);
+    await grant(w.t.admin, "volume", "main.sales.vault", "volnoschema@example.com", ["READ VOLUME", "WRITE VOLUME"]);
+    const calls = w.sts.calls.length;
+    for (const operation of ["READ_VOLUME", "WRITE_VOLUME"]) {
+      const res = await volumeCreds(u, operation);
+      expect([res.status, res.body.error_code], operation).toEqual([404, "NOT_FOUND"]);
+    }
+    expect(w.sts.calls.length).toBe(calls);
+    expect(await lastAudit(w.t, "generateTemporaryVolumeCredential", "volnoschema@example.com")).toMatchObject({ outcome: "denied", errorCode: "NOT_FOUND", details: { hidden: true } });
+  });
+});
