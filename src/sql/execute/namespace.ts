@@ -30,8 +30,8 @@ export async function ifExists(ifExists: boolean, work: () => Promise<unknown>):
   }
 }
 
-/** Collects every page of a list verb. */
-async function all<T>(list: (pageToken?: string) => Promise<Page<T>>): Promise<T[]> {
+/** Collects every page of a list verb (SHOW lists everything the caller may see). */
+export async function allPages<T>(list: (pageToken?: string) => Promise<Page<T>>): Promise<T[]> {
   const out: T[] = [];
   let token: string | undefined;
   do {
@@ -104,14 +104,14 @@ const commentOn = async (ctx: RequestContext, session: Session, stmt: CommentOn)
 
 const showCatalogs = async (ctx: RequestContext, _s: Session, stmt: ShowCatalogs): Promise<ResultSet> => {
   const match = likePattern(stmt.pattern);
-  const catalogs = await all((pageToken) => listCatalogs({ ctx, input: { pageToken } }));
+  const catalogs = await allPages((pageToken) => listCatalogs({ ctx, input: { pageToken } }));
   return stringResult(["catalog"], catalogs.filter((c) => match(c.name)).map((c) => [c.name]));
 };
 
 const showSchemas = async (ctx: RequestContext, session: Session, stmt: ShowSchemas): Promise<ResultSet> => {
   const catalogName = stmt.in ? qualify({}, stmt.in, 1) : requireCurrent(session.catalog, "catalog");
   const match = likePattern(stmt.pattern);
-  const schemas = await all((pageToken) => listSchemas({ ctx, catalogName, input: { pageToken } }));
+  const schemas = await allPages((pageToken) => listSchemas({ ctx, catalogName, input: { pageToken } }));
   return stringResult(["databaseName"], schemas.filter((s) => match(s.name)).map((s) => [s.name]));
 };
 
@@ -119,7 +119,7 @@ const showTables = async (ctx: RequestContext, session: Session, stmt: ShowTable
   const schemaFullName = stmt.in ? qualify(session, stmt.in, 2) : `${requireCurrent(session.catalog, "catalog")}.${requireCurrent(session.schema, "schema")}`;
   const [catalogName, schemaName] = schemaFullName.split(".") as [string, string];
   const match = likePattern(stmt.pattern);
-  const tables = await all((pageToken) => listTables({ ctx, catalogName, schemaName, input: { pageToken } }));
+  const tables = await allPages((pageToken) => listTables({ ctx, catalogName, schemaName, input: { pageToken } }));
   return stringResult(["database", "tableName", "isTemporary"], tables.filter((t) => match(t.name)).map((t) => [schemaName, t.name, "false"]));
 };
 

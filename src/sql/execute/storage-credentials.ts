@@ -1,6 +1,5 @@
 import type { RequestContext } from "../../context";
 import { LakewardError } from "../../errors";
-import type { Page } from "../../catalog/paging";
 import {
   createStorageCredential, deleteStorageCredential, getStorageCredential, listStorageCredentials,
 } from "../../catalog/storage-credentials";
@@ -8,19 +7,7 @@ import type { CreateStorageCredential, DescribeStorageCredential, DropStorageCre
 import { EMPTY_RESULT, stringResult, type ResultSet } from "./result";
 import { qualify, type Session } from "./session";
 import type { StatementHandlers } from "./registry";
-import { ifExists } from "./namespace";
-
-/** Every page of a list verb (SHOW lists everything the caller may see). */
-export async function allPages<T>(list: (pageToken?: string) => Promise<Page<T>>): Promise<T[]> {
-  const out: T[] = [];
-  let token: string | undefined;
-  do {
-    const page = await list(token);
-    out.push(...page.items);
-    token = page.nextPageToken ?? undefined;
-  } while (token);
-  return out;
-}
+import { allPages, ifExists } from "./namespace";
 
 /** Timestamps in DESCRIBE output: UTC, to the second. */
 export const sqlTime = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString().replace("T", " ").slice(0, 19));

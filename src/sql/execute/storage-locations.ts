@@ -12,7 +12,8 @@ import { EMPTY_RESULT, stringResult, type ResultSet } from "./result";
 import { qualify, type Session } from "./session";
 import type { StatementHandlers } from "./registry";
 import { ifExists } from "./namespace";
-import { allPages, sqlTime } from "./storage-credentials";
+import { sqlTime } from "./storage-credentials";
+import { allPages } from "./namespace";
 
 const name1 = (stmt: { name: Parameters<typeof qualify>[1] }) => qualify({}, stmt.name, 1);
 
