@@ -7,6 +7,7 @@ import { MANAGED_DIR, normalizeLocation } from "./locations";
 import { findSecurableById, insertSecurable, type SecurableRow } from "./rows";
 import { deleteSecurableCommon, getSecurable, listSecurables, updateSecurableCommon, type CommonUpdate, type ListInput } from "./securable-verbs";
 import type { Page } from "./paging";
+import { authorizeExternalStorage } from "../credentials/external-storage";
 
 /** CatalogInfo as Unity Catalog OSS returns it, plus Databricks' full_name and metastore_id. */
 export interface CatalogInfo {
@@ -58,6 +59,7 @@ export async function createCatalog({ ctx, input }: { ctx: RequestContext; input
   const params = { name, comment: input.comment, storage_root: storageRoot };
   return audited(ctx, { name: "createCatalog", securableType: "catalog", securableFullName: name, params }, async (scope) => {
     const [metastore] = await ctx.services.authz.authorize(ctx.principal, "metastore.createCatalog", ctx.services.metastoreId);
+    if (storageRoot) await authorizeExternalStorage(ctx, storageRoot, "managed");
     const id = crypto.randomUUID();
     scope.target({ securableId: id });
     const root = storageRoot ?? ctx.services.config.storageRoot;

@@ -7,6 +7,7 @@ import { MANAGED_DIR, normalizeLocation } from "./locations";
 import { findSecurableById, insertSecurable, type SecurableRow } from "./rows";
 import { deleteSecurableCommon, getSecurable, listSecurables, resolveVisible, updateSecurableCommon, type CommonUpdate, type ListInput } from "./securable-verbs";
 import type { Page } from "./paging";
+import { authorizeExternalStorage } from "../credentials/external-storage";
 
 /** SchemaInfo as Unity Catalog OSS returns it (uc-oss §2.2). */
 export interface SchemaInfo {
@@ -60,6 +61,7 @@ export async function createSchema({ ctx, input }: { ctx: RequestContext; input:
   return audited(ctx, { name: "createSchema", securableType: "schema", securableFullName: fullName, params }, async (scope) => {
     const catalog = await resolveVisible(ctx, CATALOG, catalogName, "catalog_name");
     await ctx.services.authz.authorize(ctx.principal, "catalog.createSchema", catalog);
+    if (storageRoot) await authorizeExternalStorage(ctx, storageRoot, "managed");
     const id = crypto.randomUUID();
     scope.target({ securableId: id });
     return scope.commit(async (tx) => {

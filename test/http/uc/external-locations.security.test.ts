@@ -95,3 +95,39 @@ describe("EXTERNAL tables and volumes need rights on the covering location", () 
     expect([res.status, res.body.error_code]).toEqual([403, "PERMISSION_DENIED"]);
   });
 });
+
+describe("managed locations of catalogs and schemas need CREATE MANAGED STORAGE on the covering location", () => {
+  it("CREATE CATALOG is not enough to point a catalog's managed storage at a location", async () => {
+    const gus = await t.user("gus@example.com");
+    await grantDirect(t.services, "metastore", "metastore", gus.principalId, "CREATE CATALOG");
+    expect((await gus.post(uc("/catalogs"), { name: "gus_plain" })).status).toBe(200);
+    const body = { name: "gus_managed", storage_root: "s3://lake/data/gus" };
+    const denied = await gus.post(uc("/catalogs"), body);
+    expect([denied.status, denied.body.message]).toEqual([403, "User does not have CREATE MANAGED STORAGE on External location 'lake', which covers s3://lake/data/gus."]);
+    expect(await lastAudit(t, "createCatalog", "gus@example.com")).toMatchObject({ outcome: "denied" });
+    expect((await t.admin.get(uc("/catalogs/gus_managed"))).status).toBe(404);
+    await grantDirect(t.services, "external_location", "lake", gus.principalId, "CREATE MANAGED STORAGE");
+    const created = await gus.post(uc("/catalogs"), body);
+    expect([created.status, created.body.storage_root]).toEqual([200, "s3://lake/data/gus"]);
+  });
+
+  it("a managed location outside every external location is refused, for admins too", async () => {
+    const res = await t.admin.post(uc("/catalogs"), { name: "nowhere", storage_root: "s3://unregistered/bucket" });
+    expect([res.status, res.body.error_code]).toEqual([403, "PERMISSION_DENIED"]);
+    expect(res.body.message).toContain("No external location covers s3://unregistered/bucket");
+    expect((await t.admin.get(uc("/catalogs/nowhere"))).status).toBe(404);
+  });
+
+  it("the same holds for a schema's MANAGED LOCATION, through REST and SQL", async () => {
+    const hal = await t.user("hal@example.com");
+    await grantDirect(t.services, "catalog", "main", hal.principalId, "USE CATALOG");
+    await grantDirect(t.services, "catalog", "main", hal.principalId, "CREATE SCHEMA");
+    const rest = await hal.post(uc("/schemas"), { name: "hal_s", catalog_name: "main", storage_root: "s3://lake/data/hal" });
+    expect([rest.status, rest.body.error_code]).toEqual([403, "PERMISSION_DENIED"]);
+    const sql = await hal.post("/api/2.0/sql/statements", { statement: "CREATE SCHEMA main.hal_s MANAGED LOCATION 's3://lake/data/hal'" });
+    expect(sql.body.status.error.error_code).toBe("PERMISSION_DENIED");
+    expect(sql.body.status.error.message).toContain("CREATE MANAGED STORAGE");
+    await grantDirect(t.services, "external_location", "lake", hal.principalId, "CREATE MANAGED STORAGE");
+    expect((await hal.post(uc("/schemas"), { name: "hal_s", catalog_name: "main", storage_root: "s3://lake/data/hal" })).status).toBe(200);
+  });
+});
