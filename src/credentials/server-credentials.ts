@@ -38,7 +38,7 @@ export async function serverCredentialsFor(
     if (!location?.credentialId) return undefined;
   }
   const sessionName = `lakeward-${purpose.replace(/[^\w+=,.@-]/g, "-")}`.slice(0, 64);
-  const { credentials } = await vendCredentials(services, {
+  const { credentials, facts } = await vendCredentials(services, {
     principalKey: `@${purpose}`,
     roleSessionName: sessionName,
     url: normalized,
@@ -47,7 +47,7 @@ export async function serverCredentialsFor(
   const aws = credentials.aws_temp_credentials;
   return {
     url: credentials.url,
-    expirationTime: credentials.expiration_time,
+    expirationTime: facts.expirationTime,
     ...(aws ? { aws: { accessKeyId: aws.access_key_id, secretAccessKey: aws.secret_access_key, sessionToken: aws.session_token } } : {}),
   };
 }

@@ -10,7 +10,8 @@ import { StsError, type AssumedCredentials } from "./sts";
 /** TemporaryCredentials as Unity Catalog returns it (uc-oss §2.7); only AWS is vended. */
 export interface TemporaryCredentials {
   aws_temp_credentials?: { access_key_id: string; secret_access_key: string; session_token: string };
-  expiration_time: number;
+  /** Absent for `file://`, which gets "an empty object with just url" (uc-oss §2.7). */
+  expiration_time?: number;
   url: string;
 }
 
@@ -36,7 +37,8 @@ export interface VendRequest {
  * Issues credentials for a storage prefix, the caller already authorised (issue 7 §2). S3:
  * the covering external location's credential is assumed through STS with a session policy
  * for exactly this prefix, cached until shortly before expiry. `file://` (and the in-memory
- * store) needs no credential: the answer carries only the URL and an expiry.
+ * store) needs no credential: the answer carries only the URL, as Unity Catalog's does (the
+ * audit row still records the nominal expiry).
  */
 export async function vendCredentials(services: Services, request: VendRequest): Promise<{ credentials: TemporaryCredentials; facts: VendFacts }> {
   const { url } = request;
@@ -44,7 +46,7 @@ export async function vendCredentials(services: Services, request: VendRequest):
   const now = services.clock.now();
   if (scheme === "file" || scheme === "memory") {
     const expirationTime = now + services.config.credentials.durationSeconds * 1000;
-    return { credentials: { expiration_time: expirationTime, url }, facts: { expirationTime, cached: false } };
+    return { credentials: { url }, facts: { expirationTime, cached: false } };
   }
   if (scheme !== "s3" && scheme !== "s3a") {
     throw new LakewardError("UNIMPLEMENTED", `Credential vending for ${scheme}:// storage is not supported; Lakeward vends AWS STS credentials for s3:// locations.`);

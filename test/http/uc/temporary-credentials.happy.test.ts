@@ -114,14 +114,14 @@ describe("temporary volume and path credentials", () => {
 });
 
 describe("file:// storage and server-side credentials", () => {
-  it("file:// tables get only url and expiry, without an STS call", async () => {
+  it("file:// tables get only url (as in Unity Catalog OSS), without an STS call", async () => {
     const dir = `file://${w.t.config.home}/ext`;
     await w.t.admin.post(uc("/external-locations"), { name: "local", url: dir, credential_name: "lake_cred" });
     const id = await externalTableAt(w.t.admin, "main.sales.local_t", `${dir}/local_t`);
     const calls = w.sts.calls.length;
     const res = await tableCreds(w.t.admin as typeof alice, "READ", id);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ url: `${dir}/local_t`, expiration_time: clock.now() + 3600_000 });
+    expect(res.body).toEqual({ url: `${dir}/local_t` });
     expect(w.sts.calls.length).toBe(calls);
   });
 

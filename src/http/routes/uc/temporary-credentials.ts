@@ -16,7 +16,7 @@ const TemporaryCredentials = z
       .object({ access_key_id: z.string(), secret_access_key: z.string(), session_token: z.string() })
       .optional()
       .openapi("AwsCredentials"),
-    expiration_time: z.number().int().openapi({ description: "Epoch milliseconds; renew before this." }),
+    expiration_time: z.number().int().optional().openapi({ description: "Epoch milliseconds; renew before this. Absent for file:// storage." }),
     url: z.string().openapi({ description: "The normalised URL the credentials are scoped to." }),
   })
   .openapi("TemporaryCredentials");
