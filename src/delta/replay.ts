@@ -3,6 +3,7 @@ import type { CheckpointSink } from "./checkpoint-leaves";
 import { parseActionLine } from "./commit-reader";
 import { fileKey } from "./deletion-vector-id";
 import { canonicalPathKey } from "./paths";
+import { mayHaveDeletionVectors, parseLoggedAdd, scanSimpleAddPath, type LoggedAdd } from "./raw-add";
 
 const decoder = new TextDecoder();
 
@@ -13,21 +14,24 @@ const decoder = new TextDecoder();
  *
  * Applied oldest-first: a checkpoint, then commits in version order. Stats stay unparsed JSON
  * strings and partition values stay raw; replay never needs them. The hot path (one `add`
- * per line, 100k+ lines) parses each line once and stores the parsed `add` object as is: no
- * per-commit action arrays, no copies, keys built only from the path (+ DV id when present).
+ * per line, 100k+ lines) does not even parse a simple add line: it scans out the path for the
+ * key and keeps the line, parsed when first read (raw-add.ts). No per-commit action arrays,
+ * no copies, keys built only from the path (+ DV id when present).
  * See docs/benchmarks.md for what replay costs relative to JSON.parse.
  */
 export class ReplayState implements CheckpointSink {
   protocol?: Protocol;
   metadata?: Metadata;
-  private readonly fileMap: Map<string, AddFile>;
+  private readonly fileMap: Map<string, LoggedAdd>;
   private readonly tombstoneMap: Map<string, RemoveFile>;
   readonly txns: Map<string, Txn>;
   readonly domains: Map<string, DomainMetadata>;
   /** commitInfo of the most recently applied commit (only the snapshot version's is kept). */
   commitInfo?: CommitInfo;
-  /** Adds of the commit being applied (removes go first); reused to spare an array per commit. */
-  private readonly pendingAdds: AddFile[] = [];
+  /** Adds of the commit being applied (removes go first); reused to spare arrays per commit. */
+  private readonly pendingAdds: LoggedAdd[] = [];
+  /** The paths of `pendingAdds` that are still raw lines (undefined for parsed ones). */
+  private readonly pendingPaths: (string | undefined)[] = [];
 
   constructor(readonly rootDirUrl: string, from?: ReplayState) {
     this.protocol = from?.protocol;
@@ -43,14 +47,33 @@ export class ReplayState implements CheckpointSink {
     return this.fileMap.size;
   }
 
-  /** Live `add` actions. */
+  /** Live `add` actions, parsed. */
   liveFiles(): AddFile[] {
-    return [...this.fileMap.values()];
+    return [...this.liveFileValues()];
   }
 
-  /** Live `add` actions without copying them into an array first (there can be 100k+). */
-  liveFileValues(): IterableIterator<AddFile> {
-    return this.fileMap.values();
+  /**
+   * Live `add` actions, parsed, without copying them into an array first (there can be
+   * 100k+). A raw line parsed here replaces itself in the map, so it is parsed once.
+   */
+  *liveFileValues(): IterableIterator<AddFile> {
+    for (const [key, logged] of this.fileMap) {
+      if (typeof logged !== "string") {
+        yield logged;
+        continue;
+      }
+      const add = parseLoggedAdd(logged);
+      this.fileMap.set(key, add);
+      yield add;
+    }
+  }
+
+  /**
+   * Live adds as kept — parsed, or raw lines not read yet — with their replay keys (the
+   * decoded path relative to the table root for files inside it), for Snapshot.files.
+   */
+  liveLoggedAdds(): IterableIterator<[key: string, add: LoggedAdd]> {
+    return this.fileMap.entries();
   }
 
   /** Tombstones (removes) still in the state. */
@@ -67,6 +90,8 @@ export class ReplayState implements CheckpointSink {
     const text = decoder.decode(bytes);
     this.commitInfo = undefined;
     const adds = this.pendingAdds;
+    const paths = this.pendingPaths;
+    const dvPossible = mayHaveDeletionVectors(text);
     const n = text.length;
     let start = 0;
     let line = 0;
@@ -75,16 +100,34 @@ export class ReplayState implements CheckpointSink {
         let end = text.indexOf("\n", start);
         if (end < 0) end = n;
         line++;
-        const a = parseActionLine(text.slice(start, end), name, line, end >= n - 1);
+        const last = end >= n - 1;
+        const src = text.slice(start, end);
+        // The last line is always parsed: a torn write shows there and must fail now.
+        const simplePath = last ? undefined : scanSimpleAddPath(src, dvPossible);
+        if (simplePath !== undefined) {
+          adds.push(src);
+          paths.push(simplePath);
+          start = end + 1;
+          continue;
+        }
+        const a = parseActionLine(src, name, line, last);
         start = end + 1;
         if (a === undefined) continue;
-        if (a.add) adds.push(a.add);
-        else if (a.remove) this.setRemove(a.remove);
+        if (a.add) {
+          adds.push(a.add);
+          paths.push(undefined);
+        } else if (a.remove) this.setRemove(a.remove);
         else this.applyOther(a);
       }
-      for (let i = 0; i < adds.length; i++) this.setAdd(adds[i]!);
+      for (let i = 0; i < adds.length; i++) {
+        const path = paths[i];
+        const add = adds[i]!;
+        if (path === undefined) this.setAdd(add as AddFile);
+        else this.setLoggedAdd(canonicalPathKey(this.rootDirUrl, path), add);
+      }
     } finally {
       adds.length = 0;
+      paths.length = 0;
     }
   }
 
@@ -127,7 +170,10 @@ export class ReplayState implements CheckpointSink {
   }
 
   private setAdd(add: AddFile): void {
-    const key = this.keyOf(add);
+    this.setLoggedAdd(this.keyOf(add), add);
+  }
+
+  private setLoggedAdd(key: string, add: LoggedAdd): void {
     this.fileMap.set(key, add);
     if (this.tombstoneMap.size > 0) this.tombstoneMap.delete(key);
   }

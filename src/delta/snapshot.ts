@@ -8,12 +8,28 @@ import { parsePartitionValue, type PartitionValue } from "./partition-values";
 import { fileNumRecords, parseFileStats, type FileStats } from "./stats";
 import type { ReplayState } from "./replay";
 import { resolveLogPath } from "./paths";
+import { loggedAddPath, parseLoggedAdd, type LoggedAdd } from "./raw-add";
 
 /** A live data file of a snapshot: its `add` action and the URL of the object. */
 export interface DataFile {
-  add: AddFile;
+  readonly add: AddFile;
   /** Object URL (percent-escapes of the log path decoded once). */
-  url: string;
+  readonly url: string;
+}
+
+/** A DataFile whose `add` is parsed from its log line on first read (see raw-add.ts). */
+class LoggedDataFile implements DataFile {
+  #add: LoggedAdd;
+  constructor(
+    add: LoggedAdd,
+    readonly url: string,
+  ) {
+    this.#add = add;
+  }
+  get add(): AddFile {
+    const add = this.#add;
+    return typeof add === "string" ? (this.#add = parseLoggedAdd(add)) : add;
+  }
 }
 
 /** Where a snapshot came from, for diagnostics and incremental refresh. */
@@ -80,7 +96,12 @@ export class Snapshot {
       const root = asDirectoryUrl(this.tableUrl);
       const files: DataFile[] = new Array(this.state.fileCount);
       let i = 0;
-      for (const add of this.state.liveFileValues()) files[i++] = { add, url: resolveLogPath(root, add.path) };
+      for (const [key, add] of this.state.liveLoggedAdds()) {
+        // A raw add's key is its decoded path (no deletion vector); when that is relative,
+        // the URL is the root plus the key, with no need to look at the line again.
+        const url = typeof add === "string" && key.charCodeAt(0) !== 47 && key.indexOf(":") < 0 ? root + key : resolveLogPath(root, loggedAddPath(add));
+        files[i++] = new LoggedDataFile(add, url);
+      }
       this._files = files;
     }
     return this._files;
