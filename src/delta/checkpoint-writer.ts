@@ -53,7 +53,7 @@ export function encodeCheckpoint(snapshot: Snapshot, now = Date.now()): { data: 
   rows.push({ metaData: { ...snapshot.metadata, format: { provider: snapshot.metadata.format.provider, options: snapshot.metadata.format.options ?? {} } } });
   for (const txn of snapshot.txns.values()) rows.push({ txn });
   for (const d of snapshot.domainMetadata.values()) rows.push({ domainMetadata: d });
-  for (const add of snapshot.state.liveFiles()) rows.push({ add: addRow(add) });
+  for (const file of snapshot.files) rows.push({ add: addRow(file.add) });
   const cutoff = now - retentionMs(snapshot.configuration["delta.deletedFileRetentionDuration"]);
   for (const r of snapshot.state.tombstones()) {
     // Expired tombstones are dropped (PROTOCOL.md "Checkpoints": unexpired removes only).

@@ -3,7 +3,7 @@ import type { CheckpointSink } from "./checkpoint-leaves";
 import { parseActionLine } from "./commit-reader";
 import { fileKey } from "./deletion-vector-id";
 import { canonicalPathKey } from "./paths";
-import { mayHaveDeletionVectors, parseLoggedAdd, scanSimpleAddPath, type LoggedAdd } from "./raw-add";
+import { mayHaveDeletionVectors, scanSimpleAddPath, type LoggedAdd } from "./raw-add";
 
 const decoder = new TextDecoder();
 
@@ -15,7 +15,7 @@ const decoder = new TextDecoder();
  * Applied oldest-first: a checkpoint, then commits in version order. Stats stay unparsed JSON
  * strings and partition values stay raw; replay never needs them. The hot path (one `add`
  * per line, 100k+ lines) does not even parse a simple add line: it scans out the path for the
- * key and keeps the line, parsed when first read (raw-add.ts). No per-commit action arrays,
+ * key and keeps the line, which Snapshot.files parses when first read (raw-add.ts). No per-commit action arrays,
  * no copies, keys built only from the path (+ DV id when present).
  * See docs/benchmarks.md for what replay costs relative to JSON.parse.
  */
@@ -45,27 +45,6 @@ export class ReplayState implements CheckpointSink {
   /** Number of live files. */
   get fileCount(): number {
     return this.fileMap.size;
-  }
-
-  /** Live `add` actions, parsed. */
-  liveFiles(): AddFile[] {
-    return [...this.liveFileValues()];
-  }
-
-  /**
-   * Live `add` actions, parsed, without copying them into an array first (there can be
-   * 100k+). A raw line parsed here replaces itself in the map, so it is parsed once.
-   */
-  *liveFileValues(): IterableIterator<AddFile> {
-    for (const [key, logged] of this.fileMap) {
-      if (typeof logged !== "string") {
-        yield logged;
-        continue;
-      }
-      const add = parseLoggedAdd(logged);
-      this.fileMap.set(key, add);
-      yield add;
-    }
   }
 
   /**

@@ -17,7 +17,10 @@ export interface DataFile {
   readonly url: string;
 }
 
-/** A DataFile whose `add` is parsed from its log line on first read (see raw-add.ts). */
+/**
+ * A DataFile whose `add` is parsed from its log line on first read (see raw-add.ts). Every
+ * reader of a snapshot's adds goes through `Snapshot.files`, so each line is parsed once.
+ */
 class LoggedDataFile implements DataFile {
   #add: LoggedAdd;
   constructor(
@@ -153,8 +156,8 @@ export class Snapshot {
   /** Sum of numRecords over live files, or null when any file lacks it (then count rows). */
   numRecords(): number | null {
     let sum = 0;
-    for (const add of this.state.liveFileValues()) {
-      const n = fileNumRecords(add);
+    for (const file of this.files) {
+      const n = fileNumRecords(file.add);
       if (n === undefined) return null;
       sum += n;
     }
