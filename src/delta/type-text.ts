@@ -11,6 +11,11 @@ const SIMPLE: Record<PrimitiveTypeName, string> = {
   timestamp_ntz: "timestamp_ntz", void: "void", variant: "variant",
 };
 
+/** Spark's name of a primitive type, lower case (`bigint`, `int`, `timestamp_ntz`...). */
+export function simpleTypeName(name: PrimitiveTypeName): string {
+  return SIMPLE[name];
+}
+
 /** Spark simpleString of a type. */
 export function typeText(type: DeltaType): string {
   switch (type.kind) {

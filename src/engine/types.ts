@@ -1,5 +1,6 @@
 import type { DeltaType, PrimitiveTypeName } from "../delta/schema";
 import { columnTypeName } from "../delta/catalog-columns";
+import { simpleTypeName } from "../delta/type-text";
 import type { ResultColumn } from "../sql/execute/result";
 import { unsupported } from "./refusals";
 
@@ -35,17 +36,11 @@ export function quoteName(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
 
-const SPARK_SQL: Record<PrimitiveTypeName, string> = {
-  string: "STRING", long: "BIGINT", integer: "INT", short: "SMALLINT", byte: "TINYINT", float: "FLOAT",
-  double: "DOUBLE", boolean: "BOOLEAN", binary: "BINARY", date: "DATE", timestamp: "TIMESTAMP",
-  timestamp_ntz: "TIMESTAMP_NTZ", void: "VOID", variant: "VARIANT",
-};
-
 /** Spark SQL spelling of a type, as the statement API's `type_text` shows it. */
 export function sparkTypeText(type: DeltaType): string {
   switch (type.kind) {
     case "primitive":
-      return SPARK_SQL[type.name];
+      return simpleTypeName(type.name).toUpperCase();
     case "decimal":
       return `DECIMAL(${type.precision},${type.scale})`;
     case "array":
