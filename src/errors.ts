@@ -50,6 +50,14 @@ export class LakewardError extends Error {
   }
 }
 
+/**
+ * Whether an error refuses the caller on privileges — outright, or hidden as not found — which
+ * the audit log records as "denied" rather than "failed".
+ */
+export function isDenial(err: unknown): boolean {
+  return err instanceof LakewardError && (err.code === "PERMISSION_DENIED" || err.hiddenDenial);
+}
+
 export const invalidArgument = (message: string, details?: Record<string, unknown>) =>
   new LakewardError("INVALID_ARGUMENT", message, { details });
 

@@ -1,6 +1,6 @@
 import type { RequestContext } from "../context";
 import type { Db } from "../db/types";
-import { LakewardError } from "../errors";
+import { isDenial, LakewardError } from "../errors";
 import { UC_HTTP_STATUS } from "./ucHttpStatus";
 import { writeAuditEvent, type AuditEvent } from "./write";
 
@@ -139,9 +139,8 @@ function eventOf(ctx: RequestContext, action: AuditAction, facts: Facts, err: un
 
 function classify(err: unknown) {
   if (err instanceof LakewardError) {
-    const denied = err.code === "PERMISSION_DENIED" || err.hiddenDenial;
     return {
-      outcome: denied ? ("denied" as const) : ("failed" as const),
+      outcome: isDenial(err) ? ("denied" as const) : ("failed" as const),
       status: UC_HTTP_STATUS[err.code],
       code: err.code,
       message: err.message,

@@ -1,5 +1,5 @@
 import type { RequestContext } from "../context";
-import { LakewardError } from "../errors";
+import { isDenial, LakewardError } from "../errors";
 import type { PlanFacts } from "./planner";
 
 /** What the statement's audit row records about one engine statement (issue 6 §7). */
@@ -35,7 +35,7 @@ export async function auditEngineStatement<T>(ctx: RequestContext, statement: st
     return result;
   } catch (err) {
     const code = err instanceof LakewardError ? err.code : "INTERNAL";
-    record.outcome = code === "PERMISSION_DENIED" || (err instanceof LakewardError && err.hiddenDenial) ? "denied" : "failed";
+    record.outcome = isDenial(err) ? "denied" : "failed";
     record.error_code = code;
     throw err;
   }

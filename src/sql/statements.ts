@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { RequestContext } from "../context";
-import { LakewardError } from "../errors";
+import { isDenial, LakewardError } from "../errors";
 import { writeAuditEvent } from "../audit/write";
 import type { Db } from "../db/types";
 import { statementChunks, statements } from "../../schema/index";
@@ -63,12 +63,13 @@ export async function executeStatement({ ctx, input }: { ctx: RequestContext; in
   const params = { statement_id: id, statement: input.statement.slice(0, 4000), catalog: session.catalog, schema: session.schema };
   let outcome: { result: ResultSet } | { error: StatementError };
   // A securable hidden from the caller fails as "not found" but is audited as a denial.
-  let hiddenDenial = false;
+  let denied = false;
   try {
     outcome = { result: await runScript(ctx, input.statement, session) };
   } catch (err) {
-    outcome = { error: (err as { statementError?: StatementError }).statementError ?? statementError(err) };
-    hiddenDenial = (err as { hiddenDenial?: boolean }).hiddenDenial === true;
+    const failed = err as { statementError?: StatementError; denied?: boolean };
+    outcome = { error: failed.statementError ?? statementError(err) };
+    denied = failed.denied ?? isDenial(err);
   }
   // The statement's own audit row (issue 6 §7); each verb it ran audited itself too.
   return ctx.services.db.transaction(async (txn) => {
@@ -83,7 +84,7 @@ export async function executeStatement({ ctx, input }: { ctx: RequestContext; in
       principalId: ctx.principal.id,
       principalName: ctx.principal.name,
       requestParams: params,
-      outcome: failed ? (failed.error_code === "PERMISSION_DENIED" || hiddenDenial ? "denied" : "failed") : "success",
+      outcome: failed ? (denied ? "denied" : "failed") : "success",
       statusCode: 200,
       errorCode: failed?.error_code,
       errorMessage: failed?.message,
@@ -107,7 +108,7 @@ async function runScript(ctx: RequestContext, sql: string, session: Session): Pr
     } catch (err) {
       throw Object.assign(new Error("statement failed"), {
         statementError: statementError(err, { index, count: parsed.length, span: stmt.span }),
-        hiddenDenial: err instanceof LakewardError && err.hiddenDenial,
+        denied: isDenial(err),
       });
     }
   }
