@@ -43,8 +43,12 @@ export interface ServiceInputs {
   config: Config;
   db: Db;
   clock: Clock;
-  /** Text of policies/model.conf, read by the entry (Workers have no filesystem). */
-  authzModel: string;
+  /**
+   * The casbin model: the text of policies/model.conf (read by the entry; Workers have no
+   * filesystem), or an enforcer already built from it — Workers build services per request
+   * and keep one enforcer per isolate rather than parse and compile the model every time.
+   */
+  authzModel: string | PrivilegeEnforcer;
   metastoreId: string;
   /**
    * Object store adapters per URL scheme, chosen by the entry. `s3` defaults to the store that
@@ -65,7 +69,7 @@ export interface ServiceInputs {
 /** Wires the domain services from the ports. */
 export async function createServices(inputs: ServiceInputs): Promise<Services> {
   const cache = new AuthzCache(inputs.db, inputs.clock, inputs.config.authzFreshnessMs);
-  const enforcer = await PrivilegeEnforcer.create(inputs.authzModel);
+  const enforcer = typeof inputs.authzModel === "string" ? await PrivilegeEnforcer.create(inputs.authzModel) : inputs.authzModel;
   const storage = new ObjectStoreResolver({ s3: new CredentialedS3ObjectStore(serverStorageAccess(() => services), () => inputs.clock.now()), ...inputs.stores });
   // Delta Sharing pre-signs S3 files with credentials the credentials module vends (issue 8 §4).
   const s3Access: S3AccessResolver = inputs.sharingS3Access ?? ((url) => serverS3Access(() => services)(url));

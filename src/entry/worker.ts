@@ -15,6 +15,7 @@ import { systemClock } from "../clock";
 import { createApp } from "../app";
 import { AwsSts } from "../credentials/aws-sts";
 import { VendedCredentialCache } from "../credentials/cache";
+import { PrivilegeEnforcer } from "../authz/enforcer";
 
 interface Env {
   HYPERDRIVE?: { connectionString: string };
@@ -29,6 +30,8 @@ interface ExecutionContext {
 let ready: Promise<string> | undefined;
 // Services are built per request, but the STS client and vended credentials live per isolate.
 let credentialPorts: { sts: AwsSts; cache: VendedCredentialCache } | undefined;
+// So does the casbin model, compiled once.
+let enforcer: Promise<PrivilegeEnforcer> | undefined;
 
 export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
@@ -45,7 +48,8 @@ export default {
       const metastoreId = await ready;
       credentialPorts ??= { sts: new AwsSts(config.credentials), cache: new VendedCredentialCache(systemClock) };
       // Storage is s3:// only (createServices adds it), reached through storage credentials.
-      const services = await createServices({ config, db: handle.db, clock: systemClock, authzModel, metastoreId, sts: credentialPorts.sts, credentialCache: credentialPorts.cache });
+      enforcer ??= PrivilegeEnforcer.create(authzModel);
+      const services = await createServices({ config, db: handle.db, clock: systemClock, authzModel: await enforcer, metastoreId, sts: credentialPorts.sts, credentialCache: credentialPorts.cache });
       return await createApp(services).fetch(request, env, ctx as never);
     } finally {
       ctx.waitUntil(handle.close());
